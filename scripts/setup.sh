@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Install everything straitwatch needs on a fresh Debian 12 machine (run as root or
+# with sudo). Idempotent: packages already present are not fetched again.
+set -euo pipefail
+
+packages=(
+  build-essential cmake ninja-build pkg-config git
+  clang clang-format clang-tidy libclang-rt-14-dev
+  libcli11-dev libfmt-dev libspdlog-dev nlohmann-json3-dev
+  libeigen3-dev libgeographiclib-dev libboost-dev
+  libsqlite3-dev
+  libgtest-dev libgmock-dev libbenchmark-dev
+  gpsd-clients hyperfine python3
+)
+
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" \
+    || missing+=("$package")
+done
+
+if [ "${#missing[@]}" -gt 0 ]; then
+  echo "setup: installing ${missing[*]}"
+  sudo_cmd=()
+  [ "$(id -u)" -ne 0 ] && sudo_cmd=(sudo)
+  export DEBIAN_FRONTEND=noninteractive
+  "${sudo_cmd[@]}" apt-get update -qq
+  "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Set up, build in Debug under AddressSanitizer + UndefinedBehaviorSanitizer, run every
+# test (ctest), and check formatting. Exits non-zero on any failure.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+
+echo "== format check (clang-format)"
+git ls-files -- '*.h' '*.cpp' | xargs clang-format --dry-run -Werror
+
+echo "== build (Debug, ASan + UBSan)"
+cmake -S . -B build/debug -G Ninja -DCMAKE_BUILD_TYPE=Debug -DSTRAITWATCH_SANITIZE=ON >/dev/null
+cmake --build build/debug
+
+echo "== tests"
+export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
+export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+ctest --test-dir build/debug --output-on-failure -j2

@@ -1,0 +1,13 @@
+#pragma once
+/// `straitwatch ais ...` subcommands.
+
+namespace CLI {
+class App;
+}
+
+namespace sw::cli {
+
+/// Register `ais decode` (and later `ais encode`) on the root app.
+void add_ais_commands(CLI::App& app);
+
+}  // namespace sw::cli

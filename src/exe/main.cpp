@@ -1,0 +1,14 @@
+// straitwatch: joint maritime surveillance picture of the Dover Strait.
+// The only code not linked into tests: it wires the subcommands together.
+
+#include <CLI/CLI.hpp>
+
+#include "cli/ais_command.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{"straitwatch - a joint maritime surveillance picture of the Dover Strait"};
+  app.require_subcommand(1);
+  sw::cli::add_ais_commands(app);
+  CLI11_PARSE(app, argc, argv);
+  return 0;
+}

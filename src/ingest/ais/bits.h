@@ -1,0 +1,94 @@
+#pragma once
+/// Bit-level access to a de-armoured AIS payload (ITU-R M.1371 bit order: MSB first).
+
+#include <array>
+#include <cstdint>
+#include <cstring>
+#include <string_view>
+
+namespace sw::ais {
+
+/// The largest payload we accept, in bits. ITU-R M.1371 allows 5 slots (1008 bits
+/// with stuffing); real feeds split at most 9 fragments of 82 payload characters.
+constexpr std::size_t kMaxPayloadBits = 9 * 82 * 6;
+
+/// Six-bit ASCII alphabet of ITU-R M.1371 Table 47.
+inline constexpr char kSixbitAscii[65] =
+    "@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_ !\"#$%&'()*+,-./0123456789:;<=>?";
+
+/// Value of an armoured payload character ('0'..'W', '`'..'w'), or 0xff if invalid.
+constexpr std::uint8_t dearmour(char c) {
+  auto value = static_cast<std::uint8_t>(static_cast<std::uint8_t>(c) - 48);
+  if (value > 40) value = static_cast<std::uint8_t>(value - 8);
+  return value < 64 ? value : 0xff;
+}
+
+/// A packed, zero-padded bit buffer. Reads beyond the end return zero bits, so a
+/// decoder never touches memory it does not own, whatever the length it is given.
+class Bits {
+ public:
+  Bits() { bytes_.fill(0); }
+
+  void clear() {
+    std::memset(bytes_.data(), 0, (high_water_ + 7) / 8 + 1);
+    bit_count_ = 0;
+    high_water_ = 0;
+  }
+  std::size_t size() const { return bit_count_; }
+
+  /// Append six-bit armoured characters; returns false if the buffer would overflow
+  /// (characters are assumed already validated by the sentence layer).
+  bool append_armoured(std::string_view payload) {
+    if (bit_count_ + payload.size() * 6 > kMaxPayloadBits) return false;
+    for (char c : payload) {
+      const std::uint32_t value = dearmour(c) & 0x3f;
+      put(value, 6);
+    }
+    return true;
+  }
+  /// Remove the fill bits of the current fragment from the count. As in gpsd, the
+  /// bits themselves stay in the buffer: a field that runs past the end of a message
+  /// reads them, and the next fragment is OR-ed over them. This is what gpsdecode
+  /// prints, so it is kept for byte-identical output.
+  void drop_bits(std::size_t count) { bit_count_ -= count > bit_count_ ? bit_count_ : count; }
+  /// Append the low `width` bits of value, MSB first (width <= 32).
+  void put(std::uint32_t value, unsigned width) {
+    for (unsigned bit = width; bit-- > 0;) {
+      if ((value >> bit) & 1U)
+        bytes_[bit_count_ / 8] |= static_cast<std::uint8_t>(0x80U >> (bit_count_ % 8));
+      ++bit_count_;
+    }
+    if (bit_count_ > high_water_) high_water_ = bit_count_;
+  }
+
+  /// Unsigned field of `width` bits (<= 32) at bit `start`.
+  std::uint32_t u(std::size_t start, unsigned width) const {
+    if (width == 0 || start >= kMaxPayloadBits) return 0;
+    std::uint64_t word = 0;
+    const std::size_t first = start / 8;
+    for (std::size_t byte_idx = 0; byte_idx < 8; ++byte_idx) {
+      word = (word << 8) | bytes_[first + byte_idx];
+    }
+    const unsigned shift = static_cast<unsigned>(64 - (start % 8) - width);
+    return static_cast<std::uint32_t>((word >> shift) & ((1ULL << width) - 1));
+  }
+  /// Two's-complement signed field of `width` bits (<= 32) at bit `start`.
+  std::int32_t s(std::size_t start, unsigned width) const {
+    const std::uint32_t raw = u(start, width);
+    const std::uint32_t sign = 1U << (width - 1);
+    return static_cast<std::int32_t>(static_cast<std::int64_t>(raw ^ sign) -
+                                     static_cast<std::int64_t>(sign));
+  }
+  bool flag(std::size_t start) const { return u(start, 1) != 0; }
+
+  /// Raw bytes (bit 0 is the MSB of byte 0).
+  const std::uint8_t* data() const { return bytes_.data(); }
+
+ private:
+  // 8 bytes of slack so u() may always load a whole 64-bit word.
+  std::array<std::uint8_t, kMaxPayloadBits / 8 + 16> bytes_{};
+  std::size_t bit_count_ = 0;
+  std::size_t high_water_ = 0;  ///< furthest bit ever written since clear()
+};
+
+}  // namespace sw::ais

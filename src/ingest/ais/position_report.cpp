@@ -1,0 +1,105 @@
+// Types 1, 2, 3: Class A position report (ITU-R M.1371-5 Annex 8, 3.1), and the
+// latitude/longitude/speed/course formatting shared by the position families.
+
+#include "ingest/ais/families.h"
+
+namespace sw::ais {
+namespace {
+
+constexpr double kLatLonDivisor = 600000.0;  // 1/10000 minute per degree
+
+/// Rate of turn as gpsd prints it scaled: ROT_AIS = 4.733 * sqrt(ROT) deg/min, so
+/// the value printed is (raw / 4.733)^2 rounded; sentinels become words.
+void json_turn(JsonOut& json, std::int32_t turn) {
+  if (turn == -128) {
+    json.raw("turn", "\"nan\"");
+  } else if (turn == -127) {
+    json.raw("turn", "\"fastleft\"");
+  } else if (turn == 127) {
+    json.raw("turn", "\"fastright\"");
+  } else {
+    const double rate = turn / 4.733;
+    json.fixed("turn", rate * rate, 0);
+  }
+}
+
+}  // namespace
+
+void json_latlon(JsonOut& json, const char* lon_name, std::int32_t lon, const char* lat_name,
+                 std::int32_t lat, bool scaled) {
+  if (scaled) {
+    json.fixed(lon_name, lon / kLatLonDivisor, 6);
+    json.fixed(lat_name, lat / kLatLonDivisor, 6);
+  } else {
+    json.i(lon_name, lon);
+    json.i(lat_name, lat);
+  }
+}
+
+void json_speed_tenths(JsonOut& json, std::uint32_t speed, bool scaled) {
+  if (scaled) {
+    json.fixed("speed", speed / 10.0, 1);
+  } else {
+    json.u("speed", speed);
+  }
+}
+
+void json_course_tenths(JsonOut& json, std::uint32_t course, bool scaled) {
+  if (scaled) {
+    json.fixed("course", course / 10.0, 1);
+  } else {
+    json.u("course", course);
+  }
+}
+
+DecodeError decode_body(const Bits& bits, Message& /*header*/, PositionReport& body) {
+  if (auto error = require_at_least(bits, 163); error != DecodeError::kNone) return error;
+  body.status = bits.u(38, 4);
+  body.turn = bits.s(42, 8);
+  body.speed = bits.u(50, 10);
+  body.accuracy = bits.flag(60);
+  body.lon = bits.s(61, 28);
+  body.lat = bits.s(89, 27);
+  body.course = bits.u(116, 12);
+  body.heading = bits.u(128, 9);
+  body.second = bits.u(137, 6);
+  body.maneuver = bits.u(143, 2);
+  body.raim = bits.flag(148);
+  // Many transmitters send 163..167 bits: the radio status is then truncated.
+  const std::size_t radio_bits = bits.size() >= 168 ? 19 : bits.size() - 149;
+  body.radio = bits.u(149, static_cast<unsigned>(radio_bits));
+  return DecodeError::kNone;
+}
+
+void write_json(const Message& /*header*/, const PositionReport& body, bool scaled, JsonOut& json) {
+  json.u("status", body.status);
+  json.str("status_text", navigation_status_text(body.status));
+  if (scaled) {
+    json_turn(json, body.turn);
+    if (body.speed == kSpeedNotAvailable) {
+      json.raw("speed", "\"nan\"");
+    } else if (body.speed == kSpeedFastMover) {
+      json.raw("speed", "\"fast\"");
+    } else {
+      json.fixed("speed", body.speed / 10.0, 1);
+    }
+  } else {
+    json.i("turn", body.turn);
+    json.u("speed", body.speed);
+  }
+  json.b("accuracy", body.accuracy);
+  json_latlon(json, "lon", body.lon, "lat", body.lat, scaled);
+  json_course_tenths(json, body.course, scaled);
+  json.u("heading", body.heading);
+  json.u("second", body.second);
+  json.u("maneuver", body.maneuver);
+  json.b("raim", body.raim);
+  json.u("radio", body.radio);
+}
+
+void write_csv(const Message& /*header*/, const PositionReport& body, CsvOut& csv) {
+  csv.u(body.status).i(body.turn).u(body.speed).u(body.accuracy).i(body.lon).i(body.lat);
+  csv.u(body.course).u(body.heading).u(body.second).hex(body.maneuver).u(body.raim).hex(body.radio);
+}
+
+}  // namespace sw::ais

@@ -1,0 +1,244 @@
+#include "ingest/nmea/sentence.h"
+
+#include <array>
+
+namespace sw::nmea {
+namespace {
+
+constexpr std::size_t kMaxLineLength = 1024;
+
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  return -1;
+}
+
+/// Parse an unsigned decimal, whole field; -1 when empty or not a number.
+std::int64_t parse_uint(std::string_view field) {
+  if (field.empty() || field.size() > 18) return -1;
+  std::int64_t value = 0;
+  for (char c : field) {
+    if (c < '0' || c > '9') return -1;
+    value = value * 10 + (c - '0');
+  }
+  return value;
+}
+
+/// Does the text between separators end in "*hh" with a matching checksum?
+/// Returns the body (before '*') or an empty view on failure.
+bool split_checksum(std::string_view text, std::string_view& body, bool& checksum_ok) {
+  const auto star = text.rfind('*');
+  if (star == std::string_view::npos || star + 3 > text.size()) return false;
+  const int high = hex_value(text[star + 1]);
+  const int low = hex_value(text[star + 2]);
+  if (high < 0 || low < 0) return false;
+  body = text.substr(0, star);
+  checksum_ok = nmea_checksum(body) == static_cast<std::uint8_t>(high * 16 + low);
+  return true;
+}
+
+bool parse_group(std::string_view value, TagBlock& tag) {
+  // g:<sentence>-<total>-<id>
+  const auto dash1 = value.find('-');
+  if (dash1 == std::string_view::npos) return false;
+  const auto dash2 = value.find('-', dash1 + 1);
+  if (dash2 == std::string_view::npos) return false;
+  const auto number = parse_uint(value.substr(0, dash1));
+  const auto total = parse_uint(value.substr(dash1 + 1, dash2 - dash1 - 1));
+  const auto id = parse_uint(value.substr(dash2 + 1));
+  if (number < 1 || total < 1 || number > total || total > 99 || id < 0 || id > 0x7fffffff) {
+    return false;
+  }
+  tag.group_sentence = static_cast<std::uint8_t>(number);
+  tag.group_total = static_cast<std::uint8_t>(total);
+  tag.group_id = static_cast<std::int32_t>(id);
+  return true;
+}
+
+bool parse_tag_block(std::string_view block, TagBlock& tag) {
+  std::string_view body;
+  bool checksum_ok = false;
+  if (!split_checksum(block, body, checksum_ok) || !checksum_ok) return false;
+  tag.present = true;
+  while (!body.empty()) {
+    const auto comma = body.find(',');
+    const std::string_view item = body.substr(0, comma);
+    body = comma == std::string_view::npos ? std::string_view{} : body.substr(comma + 1);
+    if (item.size() < 2 || item[1] != ':') return false;
+    const std::string_view value = item.substr(2);
+    switch (item[0]) {
+      case 's': tag.source = value; break;
+      case 'c': {
+        const auto seconds = parse_uint(value);
+        if (seconds < 0) return false;
+        tag.unix_time = seconds;
+        break;
+      }
+      case 'T': tag.text_time = value; break;
+      case 'n': tag.line_count = static_cast<std::int32_t>(parse_uint(value.substr(0, 9))); break;
+      case 'r':
+        tag.relative_time = static_cast<std::int32_t>(parse_uint(value.substr(0, 9)));
+        break;
+      case 'd': tag.destination = value; break;
+      case 't': tag.text = value; break;
+      case 'g':
+        if (!parse_group(value, tag)) return false;
+        break;
+      default: break;  // unknown keys (q:, i:, ...) are carried by some feeds: ignore
+    }
+  }
+  return true;
+}
+
+bool is_payload_char(char c) { return (c >= '0' && c <= 'W') || (c >= '`' && c <= 'w'); }
+
+}  // namespace
+
+const char* to_string(SentenceError error) {
+  switch (error) {
+    case SentenceError::kNone: return "ok";
+    case SentenceError::kNotAis: return "not_ais";
+    case SentenceError::kBadChecksum: return "bad_checksum";
+    case SentenceError::kMalformed: return "malformed";
+    case SentenceError::kBadTagBlock: return "bad_tag_block";
+    case SentenceError::kBadPayloadChar: return "bad_payload_char";
+    case SentenceError::kTooLong: return "line_too_long";
+  }
+  return "unknown";
+}
+
+std::uint8_t nmea_checksum(std::string_view body) {
+  std::uint8_t sum = 0;
+  for (char c : body) sum ^= static_cast<std::uint8_t>(c);
+  return sum;
+}
+
+std::string_view trim_line(std::string_view line) {
+  while (!line.empty()) {
+    const char c = line.back();
+    if (c != '\r' && c != '\n' && c != ' ' && c != '\t') break;
+    line.remove_suffix(1);
+  }
+  return line;
+}
+
+ParseOutcome parse_sentence(std::string_view line) {
+  ParseOutcome out;
+  line = trim_line(line);
+  if (line.size() > kMaxLineLength) {
+    out.error = SentenceError::kTooLong;
+    return out;
+  }
+  Sentence& s = out.sentence;
+
+  if (!line.empty() && line[0] == '\\') {
+    const auto end = line.find('\\', 1);
+    if (end == std::string_view::npos) {
+      out.error = SentenceError::kBadTagBlock;
+      return out;
+    }
+    if (!parse_tag_block(line.substr(1, end - 1), s.tag)) {
+      s.tag = TagBlock{};
+      s.tag_block_ignored = true;
+    }
+    line = line.substr(end + 1);
+  }
+
+  // !AIVDM or $AIVDM (some feeds use '$'); anything else is not AIS.
+  if (line.size() < 6 || (line[0] != '!' && line[0] != '$') || line[3] != 'V' || line[4] != 'D' ||
+      (line[5] != 'M' && line[5] != 'O')) {
+    out.error = SentenceError::kNotAis;
+    return out;
+  }
+  s.talker = line.substr(1, 2);
+  s.own_ship = line[5] == 'O';
+
+  // The checksum star: the first '*' after the fill-bits field. USCG and other
+  // receivers append ",field,..." after "*hh": ignore what follows the checksum.
+  const auto star = line.find('*');
+  std::string_view body;
+  if (star == std::string_view::npos) {
+    body = line.substr(1);
+    s.has_checksum = false;
+  } else {
+    const int high = star + 2 < line.size() ? hex_value(line[star + 1]) : -1;
+    const int low = star + 2 < line.size() ? hex_value(line[star + 2]) : -1;
+    if (high < 0 || low < 0) {
+      out.error = SentenceError::kMalformed;
+      return out;
+    }
+    body = line.substr(1, star - 1);
+    if (nmea_checksum(body) != static_cast<std::uint8_t>(high * 16 + low)) {
+      out.error = SentenceError::kBadChecksum;
+      return out;
+    }
+  }
+
+  // Fields after the address: count, number, seq id, channel, payload, fill.
+  std::array<std::string_view, 6> fields;
+  std::string_view rest =
+      body.substr(body.find(',') == std::string_view::npos ? body.size() : body.find(',') + 1);
+  if (body.find(',') == std::string_view::npos) {
+    out.error = SentenceError::kMalformed;
+    return out;
+  }
+  for (std::size_t field_idx = 0; field_idx < fields.size(); ++field_idx) {
+    const auto comma = rest.find(',');
+    if (comma == std::string_view::npos) {
+      if (field_idx != fields.size() - 1) {
+        out.error = SentenceError::kMalformed;
+        return out;
+      }
+      fields[field_idx] = rest;
+      rest = {};
+    } else {
+      fields[field_idx] = rest.substr(0, comma);
+      rest = rest.substr(comma + 1);
+    }
+  }
+
+  const auto count = parse_uint(fields[0]);
+  const auto number = parse_uint(fields[1]);
+  if (count < 1 || count > 9 || number < 1 || number > count) {
+    out.error = SentenceError::kMalformed;
+    return out;
+  }
+  s.fragment_count = static_cast<std::uint8_t>(count);
+  s.fragment_number = static_cast<std::uint8_t>(number);
+  if (!fields[2].empty()) {
+    const auto seq = parse_uint(fields[2]);
+    if (seq < 0 || seq > 9) {
+      out.error = SentenceError::kMalformed;
+      return out;
+    }
+    s.sequence_id = static_cast<std::int16_t>(seq);
+  }
+  if (fields[3].empty()) {
+    s.channel = 0;
+  } else if (fields[3].size() == 1 && (fields[3][0] == 'A' || fields[3][0] == '1')) {
+    s.channel = 'A';
+  } else if (fields[3].size() == 1 && (fields[3][0] == 'B' || fields[3][0] == '2')) {
+    s.channel = 'B';
+  } else {
+    out.error = SentenceError::kMalformed;  // gpsd drops 'C', '12' and others too
+    return out;
+  }
+  for (char c : fields[4]) {
+    if (!is_payload_char(c)) {
+      out.error = SentenceError::kBadPayloadChar;
+      return out;
+    }
+  }
+  s.payload = fields[4];
+  // gpsd reads the first character of the fill field when it is a digit, else 0.
+  if (!fields[5].empty() && fields[5][0] >= '0' && fields[5][0] <= '5') {
+    s.fill_bits = static_cast<std::uint8_t>(fields[5][0] - '0');
+  } else if (!fields[5].empty() && fields[5][0] >= '6' && fields[5][0] <= '9') {
+    out.error = SentenceError::kMalformed;
+    return out;
+  }
+  return out;
+}
+
+}  // namespace sw::nmea

@@ -1,0 +1,103 @@
+// The NMEA sentence layer on real lines (tests/data/ais/probes/tricky_cases.nmea and
+// the libais tag-block sample).
+
+#include "ingest/nmea/sentence.h"
+
+#include <gtest/gtest.h>
+
+namespace sw::nmea {
+namespace {
+
+TEST(Sentence, ParsesPlainVdm) {
+  const auto out = parse_sentence("!AIVDM,1,1,,B,15NG6V0P01G?cFhE`R2IU?wn28R>,0*05\r\n");
+  ASSERT_EQ(out.error, SentenceError::kNone);
+  EXPECT_EQ(out.sentence.talker, "AI");
+  EXPECT_FALSE(out.sentence.own_ship);
+  EXPECT_EQ(out.sentence.fragment_count, 1);
+  EXPECT_EQ(out.sentence.fragment_number, 1);
+  EXPECT_EQ(out.sentence.sequence_id, -1);
+  EXPECT_EQ(out.sentence.channel, 'B');
+  EXPECT_EQ(out.sentence.payload, "15NG6V0P01G?cFhE`R2IU?wn28R>");
+  EXPECT_EQ(out.sentence.fill_bits, 0);
+  EXPECT_FALSE(out.sentence.tag.present);
+}
+
+TEST(Sentence, RejectsBadChecksum) {
+  EXPECT_EQ(parse_sentence("!AIVDM,1,1,,B,15NG6V0P01G?cFhE`R2IU?wn28R>,0*06").error,
+            SentenceError::kBadChecksum);
+}
+
+TEST(Sentence, AcceptsTrailingSpaceAndCrlf) {
+  EXPECT_EQ(parse_sentence("!AIVDM,1,1,,B,15NG6V0P01G?cFhE`R2IU?wn28R>,0*05 \r\n").error,
+            SentenceError::kNone);
+}
+
+TEST(Sentence, IgnoresUscgFieldsAfterChecksum) {
+  const auto out = parse_sentence(
+      "!AIVDM,1,1,,B,;4R33:1uUK2F`q?mOt@@GoQ00000,0*5D,s28089,d-103,T39.44353985,x147521,"
+      "r08TPHI1,1242958962");
+  ASSERT_EQ(out.error, SentenceError::kNone);
+  EXPECT_EQ(out.sentence.payload, ";4R33:1uUK2F`q?mOt@@GoQ00000");
+}
+
+TEST(Sentence, AcceptsOtherTalkersAndVdo) {
+  auto out = parse_sentence("!BSVDM,1,1,,B,K5DfMB9FLsM?P00d,0*69");
+  ASSERT_EQ(out.error, SentenceError::kNone);
+  EXPECT_EQ(out.sentence.talker, "BS");
+  out = parse_sentence("!AIVDO,1,1,,,B3aC3LP00063aj7RNpl03wSUwP06,0*43");
+  ASSERT_EQ(out.error, SentenceError::kNone);
+  EXPECT_TRUE(out.sentence.own_ship);
+  EXPECT_EQ(out.sentence.channel, 0);
+}
+
+TEST(Sentence, ParsesTagBlockWithSpaceInTime) {
+  const auto out = parse_sentence(
+      "\\g:1-2-1604,s:rORBCOMM008,c:1418169601,T:2014-12-10 00.00.01*37\\!AIVDM,2,1,6,A,"
+      "53@o0E000001Q0CG37U8u<Tp4q@D00000000000018330400000000000000,0*63");
+  ASSERT_EQ(out.error, SentenceError::kNone);
+  const TagBlock& tag = out.sentence.tag;
+  EXPECT_TRUE(tag.present);
+  EXPECT_EQ(tag.source, "rORBCOMM008");
+  EXPECT_EQ(tag.unix_time, 1418169601);
+  EXPECT_EQ(tag.text_time, "2014-12-10 00.00.01");
+  EXPECT_EQ(tag.group_sentence, 1);
+  EXPECT_EQ(tag.group_total, 2);
+  EXPECT_EQ(tag.group_id, 1604);
+  EXPECT_EQ(out.sentence.sequence_id, 6);
+}
+
+TEST(Sentence, DropsInvalidTagBlockButKeepsSentence) {
+  const auto out = parse_sentence(
+      "\\n:3140,s:FooBar,c:1428451253*1C\\!BSVDM,1,1,,A,13nN34?000QFpgRWnQLLSPpF00SO,0*06");
+  ASSERT_EQ(out.error, SentenceError::kNone);
+  EXPECT_TRUE(out.sentence.tag_block_ignored);
+  EXPECT_FALSE(out.sentence.tag.present);
+}
+
+TEST(Sentence, NonAisLinesAreNotErrors) {
+  EXPECT_EQ(
+      parse_sentence("$GPGGA,123519,4807.038,N,01131.000,E,1,08,0.9,545.4,M,46.9,M,,*47").error,
+      SentenceError::kNotAis);
+  EXPECT_EQ(parse_sentence("$PGHP,1,2008,5,9,0,0,0,10,338,2,,1,09*17").error,
+            SentenceError::kNotAis);
+  EXPECT_EQ(parse_sentence("garbage").error, SentenceError::kNotAis);
+}
+
+TEST(Sentence, RejectsMalformedFields) {
+  EXPECT_EQ(parse_sentence("!AIVDM,0,1,,A,15NG,0").error, SentenceError::kMalformed);
+  EXPECT_EQ(parse_sentence("!AIVDM,1,2,,A,15NG,0").error, SentenceError::kMalformed);
+  EXPECT_EQ(parse_sentence("!AIVDM,1,1,,C,15NG,0").error, SentenceError::kMalformed);
+  EXPECT_EQ(parse_sentence("!AIVDM,1,1,,A,15N~,0").error, SentenceError::kBadPayloadChar);
+  EXPECT_EQ(parse_sentence("!AIVDM,1,1").error, SentenceError::kMalformed);
+  EXPECT_EQ(parse_sentence("!AIVDM,1,1,,A,15NG,0*zz").error, SentenceError::kMalformed);
+  EXPECT_EQ(parse_sentence(std::string(2000, '!')).error, SentenceError::kTooLong);
+}
+
+TEST(Sentence, AcceptsMissingChecksumAsGpsdDoes) {
+  const auto out = parse_sentence("!AIVDM,1,1,,A,100u3FP04r28t0<WcshcQI<H0H79,0");
+  ASSERT_EQ(out.error, SentenceError::kNone);
+  EXPECT_FALSE(out.sentence.has_checksum);
+}
+
+}  // namespace
+}  // namespace sw::nmea
