@@ -41,9 +41,16 @@ class Bits {
   bool append_armoured(std::string_view payload) {
     if (bit_count_ + payload.size() * 6 > kMaxPayloadBits) return false;
     for (char c : payload) {
-      const std::uint32_t value = dearmour(c) & 0x3f;
-      put(value, 6);
+      // Six bits at bit_count_ span at most two bytes: OR them in through a 16-bit
+      // window (OR, not assign, as gpsd does over dropped fill bits).
+      const std::uint32_t value = dearmour(c) & 0x3fU;
+      const std::size_t byte_idx = bit_count_ / 8;
+      const std::uint32_t window = value << (10 - bit_count_ % 8);
+      bytes_[byte_idx] |= static_cast<std::uint8_t>(window >> 8);
+      bytes_[byte_idx + 1] |= static_cast<std::uint8_t>(window & 0xffU);
+      bit_count_ += 6;
     }
+    if (bit_count_ > high_water_) high_water_ = bit_count_;
     return true;
   }
   /// Remove the fill bits of the current fragment from the count. As in gpsd, the

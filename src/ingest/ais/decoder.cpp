@@ -9,6 +9,7 @@ const char* to_string(LineReason reason) {
     case LineReason::kPartHeld: return "type24_part_held_or_unpaired";
     case LineReason::kBlank: return "blank_or_comment";
     case LineReason::kNotAis: return "not_ais";
+    case LineReason::kWrapper: return "gatehouse_wrapper";
     case LineReason::kBadChecksum: return "bad_checksum";
     case LineReason::kMalformed: return "malformed";
     case LineReason::kBadTagBlock: return "bad_tag_block";
@@ -32,6 +33,7 @@ bool is_rejection(LineReason reason) {
     case LineReason::kPartHeld:
     case LineReason::kBlank:
     case LineReason::kNotAis:
+    case LineReason::kWrapper:
     case LineReason::kCount: return false;
     default: return true;
   }
@@ -157,6 +159,15 @@ LineResult Decoder::feed_line(std::string_view line, TimeNs receive_time) {
   ++stats_.lines;
   if (is_blank(line)) return finish(LineReason::kBlank);
   const nmea::ParseOutcome parsed = nmea::parse_sentence(line);
+  const std::int64_t wrapper_time = wrapper_unix_time_;
+  wrapper_unix_time_ = -1;
+  if (parsed.error == nmea::SentenceError::kNotAis && line.size() > 6 && line[1] == 'P') {
+    const std::int64_t wrapper_ms = nmea::parse_gatehouse_time_ms(line);
+    if (wrapper_ms >= 0) {
+      wrapper_unix_time_ = wrapper_ms / 1000;
+      return finish(LineReason::kWrapper);
+    }
+  }
   if (parsed.error != nmea::SentenceError::kNone) return finish(reason_for(parsed.error));
   const nmea::Sentence& sentence = parsed.sentence;
   if (!sentence.has_checksum) ++stats_.missing_checksum;
@@ -169,7 +180,7 @@ LineResult Decoder::feed_line(std::string_view line, TimeNs receive_time) {
 
   if (sentence.fragment_count == 1) {
     source_.tag_source = sentence.tag.source;
-    source_.tag_unix_time = sentence.tag.unix_time;
+    source_.tag_unix_time = sentence.tag.present ? sentence.tag.unix_time : wrapper_time;
     source_.tag_group_id = sentence.tag.group_id;
     single_.clear();
     if (!append_fragment(single_, sentence)) return finish(LineReason::kPayloadTooLong);
@@ -193,7 +204,7 @@ LineResult Decoder::feed_line(std::string_view line, TimeNs receive_time) {
     group->started_line = stats_.lines;
     group->started_time = receive_time;
     group->tag_source.assign(sentence.tag.source);
-    group->tag_unix_time = sentence.tag.unix_time;
+    group->tag_unix_time = sentence.tag.present ? sentence.tag.unix_time : wrapper_time;
     group->bits.clear();
     if (!append_fragment(group->bits, sentence)) {
       group->active = false;

@@ -24,7 +24,8 @@ enum class LineReason : std::uint8_t {
   kFragmentHeld,  ///< first/middle fragment stored for reassembly
   kPartHeld,      ///< type 24 part A held for its part B
   kBlank,         ///< empty or comment line: skipped
-  kNotAis,        ///< other NMEA / text (GNSS, $PGHP, VSI): skipped
+  kNotAis,        ///< other NMEA / text (GNSS, VSI, banners): skipped
+  kWrapper,       ///< Gatehouse $PGHP time wrapper: applies to the next sentence
   kBadChecksum,
   kMalformed,
   kBadTagBlock,
@@ -65,7 +66,7 @@ struct MessageSource {
   bool own_ship = false;            ///< VDO
   std::string_view talker;          ///< valid until the next feed_line
   std::string_view tag_source;      ///< NMEA 4.0 s: (station), valid until next feed_line
-  std::int64_t tag_unix_time = -1;  ///< NMEA 4.0 c:
+  std::int64_t tag_unix_time = -1;  ///< NMEA 4.0 c:, else a preceding $PGHP wrapper's time
   std::int32_t tag_group_id = -1;   ///< NMEA 4.0 g: id
   TimeNs receive_time = 0;          ///< as given to feed_line for the last fragment
 };
@@ -131,6 +132,7 @@ class Decoder {
   /// Recent type 24 parts A, one ring per radio channel (as gpsd keeps them).
   std::array<std::array<HeldPartA, 8>, 2> held_a_{};
   std::array<std::size_t, 2> held_a_next_{};
+  std::int64_t wrapper_unix_time_ = -1;  ///< from a $PGHP line, for the next sentence only
 };
 
 }  // namespace sw::ais

@@ -93,7 +93,41 @@ bool parse_tag_block(std::string_view block, TagBlock& tag) {
 
 bool is_payload_char(char c) { return (c >= '0' && c <= 'W') || (c >= '`' && c <= 'w'); }
 
+/// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).
+std::int64_t days_from_civil(std::int64_t year, unsigned month, unsigned day) {
+  year -= month <= 2 ? 1 : 0;
+  const std::int64_t era = (year >= 0 ? year : year - 399) / 400;
+  const auto year_of_era = static_cast<unsigned>(year - era * 400);
+  const unsigned day_of_year = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+  const unsigned day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+  return era * 146097 + static_cast<std::int64_t>(day_of_era) - 719468;
+}
+
 }  // namespace
+
+std::int64_t parse_gatehouse_time_ms(std::string_view line) {
+  line = trim_line(line);
+  if (line.rfind("$PGHP,1,", 0) != 0) return -1;
+  std::string_view body;
+  bool checksum_ok = false;
+  if (!split_checksum(line.substr(1), body, checksum_ok) || !checksum_ok) return -1;
+  std::array<std::int64_t, 7> fields{};  // year, month, day, hour, minute, second, ms
+  std::string_view rest = body.substr(std::string_view("PGHP,1,").size());
+  for (auto& field : fields) {
+    const auto comma = rest.find(',');
+    field = parse_uint(rest.substr(0, comma));
+    if (field < 0 || comma == std::string_view::npos) return -1;
+    rest = rest.substr(comma + 1);
+  }
+  const auto [year, month, day, hour, minute, second, millisecond] = fields;
+  if (year < 1970 || year > 9999 || month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 ||
+      minute > 59 || second > 60 || millisecond > 999) {
+    return -1;
+  }
+  const std::int64_t days =
+      days_from_civil(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
+  return ((days * 24 + hour) * 60 + minute) * 60'000 + second * 1000 + millisecond;
+}
 
 const char* to_string(SentenceError error) {
   switch (error) {

@@ -73,6 +73,11 @@ std::uint8_t nmea_checksum(std::string_view body);
 /// Parse one line (without or with its line terminator).
 ParseOutcome parse_sentence(std::string_view line);
 
+/// Parse a Gatehouse `$PGHP,1,yyyy,mm,dd,hh,mi,ss,ms,...*hh` wrapper, which carries the
+/// receive time of the AIS sentence that follows it. Returns milliseconds since the
+/// Unix epoch, or -1 if the line is not a valid type-1 wrapper.
+std::int64_t parse_gatehouse_time_ms(std::string_view line);
+
 /// Strip trailing CR, LF, spaces and tabs.
 std::string_view trim_line(std::string_view line);
 

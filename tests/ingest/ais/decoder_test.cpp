@@ -150,5 +150,20 @@ TEST(Decoder, PendingGroupsExpireByLineCount) {
   EXPECT_EQ(decoder.stats().incomplete_groups, 1U);
 }
 
+TEST(Decoder, GatehouseWrapperTimesTheNextSentence) {
+  Decoder decoder;
+  EXPECT_EQ(decoder.feed_line("$PGHP,1,2008,5,9,0,0,0,10,338,2,,1,09*17").reason,
+            LineReason::kWrapper);
+  const LineResult result = decoder.feed_line("!AIVDM,1,1,,B,15NBj>PP1gG>1PVKTDTUJOv00<0M,0*09");
+  ASSERT_NE(result.message, nullptr);
+  EXPECT_EQ(result.source->tag_unix_time, 1210291200);  // 2008-05-09T00:00:00Z
+  // The wrapper applies to one sentence only.
+  const LineResult next = decoder.feed_line("!AIVDM,1,1,,B,15NBj>PP1gG>1PVKTDTUJOv00<0M,0*09");
+  EXPECT_EQ(next.source->tag_unix_time, -1);
+  // A wrapper with a bad checksum is just another non-AIS line.
+  EXPECT_EQ(decoder.feed_line("$PGHP,1,2008,5,9,0,0,0,10,338,2,,1,09*18").reason,
+            LineReason::kNotAis);
+}
+
 }  // namespace
 }  // namespace sw::ais
