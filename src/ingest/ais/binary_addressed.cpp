@@ -16,18 +16,17 @@ constexpr const char* kRaconStatus[] = {"No RACON installed", "RACON not monitor
                                         "RACON operational", "RACON ERROR"};
 constexpr const char* kLightStatus[] = {"No light or no monitoring", "Light ON", "Light OFF",
                                         "Light ERROR"};
-constexpr const char* kRtaStatus[] = {"Operational", "Limited operation", "Out of order",
-                                      "N/A"};
+constexpr const char* kRtaStatus[] = {"Operational", "Limited operation", "Out of order", "N/A"};
 constexpr const char* kMooringPosition[] = {
-    "Not available",   "Port-side to", "Starboard-side to",       "Mediterranean (end-on) mooring",
-    "Mooring buoy",    "Anchorage",    "Reserved for future use", "Reserved for future use",
+    "Not available", "Port-side to", "Starboard-side to",       "Mediterranean (end-on) mooring",
+    "Mooring buoy",  "Anchorage",    "Reserved for future use", "Reserved for future use",
 };
 constexpr const char* kBerthServiceNames[kBerthServiceCount] = {
-    "agent",      "fuel",        "chandler",   "stevedore", "electrical", "water",
-    "customs",    "cartage",     "crane",      "lift",      "medical",    "navrepair",
-    "provisions", "shiprepair",  "surveyor",   "steam",     "tugs",       "solidwaste",
-    "liquidwaste", "hazardouswaste", "ballast", "additional", "regional1", "regional2",
-    "future1",    "future2",
+    "agent",       "fuel",           "chandler", "stevedore",  "electrical", "water",
+    "customs",     "cartage",        "crane",    "lift",       "medical",    "navrepair",
+    "provisions",  "shiprepair",     "surveyor", "steam",      "tugs",       "solidwaste",
+    "liquidwaste", "hazardouswaste", "ballast",  "additional", "regional1",  "regional2",
+    "future1",     "future2",
 };
 
 // ---------------------------------------------------------------------------
@@ -315,8 +314,8 @@ struct AppJsonWriter {
     append_quoted_stamp(json.value_of("departure"), cargo.lmonth, cargo.lday, cargo.lhour,
                         cargo.lminute, StampStyle::kPaddedZulu);
     json.str("nextport", cargo.nextport.view());
-    append_quoted_stamp(json.value_of("eta"), cargo.nmonth, cargo.nday, cargo.nhour,
-                        cargo.nminute, StampStyle::kPaddedZulu);
+    append_quoted_stamp(json.value_of("eta"), cargo.nmonth, cargo.nday, cargo.nhour, cargo.nminute,
+                        StampStyle::kPaddedZulu);
     json.str("dangerous", cargo.dangerous.view());
     json.str("imdcat", cargo.imdcat.view());
     json.u("unid", cargo.unid);
@@ -363,8 +362,8 @@ struct AppJsonWriter {
 
   void operator()(const ClearanceTime& clearance) const {
     json.u("linkage", clearance.linkage);
-    append_quoted_stamp(json.value_of("arrival"), clearance.month, clearance.day,
-                        clearance.hour, clearance.minute, StampStyle::kPaddedZulu);
+    append_quoted_stamp(json.value_of("arrival"), clearance.month, clearance.day, clearance.hour,
+                        clearance.minute, StampStyle::kPaddedZulu);
     json.str("portname", clearance.portname.view());
     json.str("destination", clearance.destination.view());
     json_milli_minutes(json, "lon", clearance.lon, scaled);
@@ -376,8 +375,8 @@ struct AppJsonWriter {
     json.u("berth_length", berth.berth_length);
     json.u("position", berth.position);
     json.str("position_text", kMooringPosition[berth.position & 7U]);
-    append_quoted_stamp(json.value_of("arrival"), berth.month, berth.day, berth.hour,
-                        berth.minute, StampStyle::kBare);
+    append_quoted_stamp(json.value_of("arrival"), berth.month, berth.day, berth.hour, berth.minute,
+                        StampStyle::kBare);
     json.u("availability", berth.availability);
     for (std::size_t service_idx = 0; service_idx < kBerthServiceCount; ++service_idx) {
       json.u(kBerthServiceNames[service_idx], berth.services[service_idx]);

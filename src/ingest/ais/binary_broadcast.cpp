@@ -13,8 +13,8 @@ constexpr std::size_t kMaxBits = 1008;
 
 // Legends (wording from gpsd 3.22, BSD-2-Clause).
 constexpr const char* kTrend[] = {"steady", "increasing", "decreasing", "N/A"};
-constexpr const char* kPrecipitation[] = {"reserved", "rain",      "thunderstorm", "freezing rain",
-                                          "mixed/ice", "snow",     "reserved",     "N/A"};
+constexpr const char* kPrecipitation[] = {"reserved",  "rain", "thunderstorm", "freezing rain",
+                                          "mixed/ice", "snow", "reserved",     "N/A"};
 constexpr const char* kIce[] = {"no", "yes", "reserved", "N/A"};
 constexpr const char* kTargetIdType[] = {"mmsi", "imo", "callsign", "other"};
 constexpr const char* kTrafficSignal[] = {
@@ -86,21 +86,28 @@ constexpr InlandShipType kInlandShipTypes[] = {
     {8370, 80, "Pushtow, seven barges at least one tanker or gas barg"},
     {0, 0, "Illegal ship type value."},
 };
-constexpr const char* kHazard[] = {"0 blue cones/lights", "1 blue cone/light", "2 blue cones/lights",
-                                   "3 blue cones/lights", "4 B-Flag",          "Unknown"};
+constexpr const char* kHazard[] = {
+    "0 blue cones/lights", "1 blue cone/light", "2 blue cones/lights",
+    "3 blue cones/lights", "4 B-Flag",          "Unknown"};
 constexpr std::uint32_t kMaxHazard = 5;
 constexpr const char* kLoadStatus[] = {"N/A (default)", "Unloaded", "Loaded"};
-constexpr const char* kEmmaType[] = {"Not Available", "Wind",  "Rain",
-                                     "Snow and ice",  "Thunderstorm", "Fog",
-                                     "Low temperature", "High temperature", "Flood",
+constexpr const char* kEmmaType[] = {"Not Available",
+                                     "Wind",
+                                     "Rain",
+                                     "Snow and ice",
+                                     "Thunderstorm",
+                                     "Fog",
+                                     "Low temperature",
+                                     "High temperature",
+                                     "Flood",
                                      "Forest Fire"};
 constexpr const char* kEmmaClass[] = {"Slight", "Medium", "Strong"};
 constexpr const char* kEmmaWind[] = {"N/A",   "North",      "North East", "East",      "South East",
                                      "South", "South West", "West",       "North West"};
 constexpr const char* kSignalDirection[] = {"Unknown", "Upstream", "Downstream", "To left bank",
                                             "To right bank"};
-constexpr const char* kSignalLight[] = {"Unknown", "No light",       "White",           "Yellow",
-                                        "Green",   "Red",            "White flashing",  "Yellow flashing."};
+constexpr const char* kSignalLight[] = {
+    "Unknown", "No light", "White", "Yellow", "Green", "Red", "White flashing", "Yellow flashing."};
 
 /// Legend of a code, or `fallback` past the end of the table.
 template <std::size_t N>
@@ -227,8 +234,8 @@ FairwayClosed decode_fairway_closed(const Bits& bits) {
 SyntheticTargets decode_synthetic_targets(const Bits& bits) {
   constexpr std::size_t kTargetBits = 122;
   SyntheticTargets synthetic;
-  for (std::size_t target_idx = 0; target_idx < kMaxSyntheticTargets &&
-                                   kHeaderBits + kTargetBits * target_idx <= bits.size();
+  for (std::size_t target_idx = 0;
+       target_idx < kMaxSyntheticTargets && kHeaderBits + kTargetBits * target_idx <= bits.size();
        ++target_idx) {
     const std::size_t at = kHeaderBits + kTargetBits * target_idx;
     SyntheticTarget& target = synthetic.targets[target_idx];
@@ -642,8 +649,8 @@ struct AppJsonWriter {
 
   void operator()(const EmmaWarning& emma) const {
     // gpsd 3.22 prints the start as year-month-hour T minute:day; kept as is.
-    write_emma_stamp("start", emma.start_year, emma.start_month, emma.start_hour,
-                     emma.start_minute, emma.start_day);
+    write_emma_stamp("start", emma.start_year, emma.start_month, emma.start_hour, emma.start_minute,
+                     emma.start_day);
     write_emma_stamp("end", emma.end_year, emma.end_month, emma.end_day, emma.end_hour,
                      emma.end_minute);
     json_ten_thousandth_minutes(json, "start_lon", emma.start_lon, scaled);
@@ -681,8 +688,7 @@ struct AppJsonWriter {
     json.u("form", signal.form);
     json.u("facing", signal.facing);
     json.u("direction", signal.direction);
-    json.str("direction_text",
-             legend_or(kSignalDirection, signal.direction, "INVALID DIRECTION"));
+    json.str("direction_text", legend_or(kSignalDirection, signal.direction, "INVALID DIRECTION"));
     json.u("status", signal.status);
     json.str("status_text", legend_or(kSignalLight, signal.status, "INVALID STATUS"));
   }

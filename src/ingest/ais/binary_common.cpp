@@ -7,12 +7,8 @@ namespace {
 
 // Route types of IMO SN.1/Circ.289 (wording from gpsd 3.22, BSD-2-Clause).
 constexpr const char* kRouteTypeNames[] = {
-    "Undefined (default)",
-    "Mandatory",
-    "Recommended",
-    "Alternative",
-    "Recommended route through ice",
-    "Ship route plan",
+    "Undefined (default)",           "Mandatory",       "Recommended", "Alternative",
+    "Recommended route through ice", "Ship route plan",
 };
 constexpr const char* kRouteTypeReserved = "Reserved for future use.";
 constexpr const char* kRouteTypeCancel = "Cancel route identified by message linkage";

@@ -199,8 +199,8 @@ struct FairwayClosed {
 /// One VTS-generated (synthetic) target.
 struct SyntheticTarget {
   std::uint32_t idtype = 0;
-  std::uint32_t id_number = 0;  ///< MMSI or IMO (low 32 bits of the 42-bit field)
-  FixedText<7> id_text;         ///< callsign or other identifier
+  std::uint32_t id_number = 0;    ///< MMSI or IMO (low 32 bits of the 42-bit field)
+  FixedText<7> id_text;           ///< callsign or other identifier
   std::int32_t lat = 0, lon = 0;  ///< 1/1000 minute
   std::uint32_t course = 0, second = 0, speed = 0;
 };
@@ -285,8 +285,8 @@ struct SignalStatus {
 /// A decoded type 8 application, or monostate when the payload stays raw.
 using BroadcastApplication =
     std::variant<std::monostate, MetHydroImo236, FairwayClosed, AirDraught, PersonsOnBoard,
-                 SyntheticTargets, MarineTrafficSignal, RouteInfo, TextDescription,
-                 MetHydroImo289, InlandStaticVoyage, EmmaWarning, WaterLevels, SignalStatus>;
+                 SyntheticTargets, MarineTrafficSignal, RouteInfo, TextDescription, MetHydroImo289,
+                 InlandStaticVoyage, EmmaWarning, WaterLevels, SignalStatus>;
 
 /// Type 8: binary broadcast message.
 struct BroadcastBinary {
