@@ -12,6 +12,9 @@ echo "== build (Debug, ASan + UBSan)"
 cmake -S . -B build/debug -G Ninja -DCMAKE_BUILD_TYPE=Debug -DSTRAITWATCH_SANITIZE=ON >/dev/null
 cmake --build build/debug
 
+echo "== naming check (clang-tidy)"
+git ls-files -- 'src/*.cpp' | xargs -P2 -n8 clang-tidy -p build/debug --quiet 2>/dev/null
+
 echo "== tests"
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1

@@ -1,7 +1,7 @@
 #pragma once
 /// `straitwatch ais ...` subcommands.
 
-namespace CLI {
+namespace CLI {  // NOLINT(readability-identifier-naming): CLI11 names it
 class App;
 }
 
