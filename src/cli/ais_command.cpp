@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/ais_encode_command.h"
 #include "cli/line_reader.h"
 #include "ingest/ais/decoder.h"
 
@@ -111,6 +112,7 @@ void add_ais_commands(CLI::App& app) {
     const int status = run_decode(*options);
     if (status != 0) throw CLI::RuntimeError(status);
   });
+  add_ais_encode_command(*ais);
 }
 
 }  // namespace sw::cli

@@ -68,6 +68,10 @@ SW_AIS_FAMILY(LongRangePosition)  // type 27        long_range.cpp
 
 #undef SW_AIS_FAMILY
 
+/// MMSI 98MIDXXXX: an auxiliary craft of a mother ship (ITU-R M.585); its type 24
+/// part B carries the mother ship's MMSI instead of dimensions.
+bool is_auxiliary_mmsi(std::uint32_t mmsi);
+
 /// Shared formatting used by several families.
 /// Latitude/longitude in 1/10000 minute, printed "%.6f" degrees (scaled) or raw.
 void json_latlon(JsonOut& json, const char* lon_name, std::int32_t lon, const char* lat_name,
