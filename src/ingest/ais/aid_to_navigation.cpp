@@ -79,12 +79,8 @@ void write_json(const Message& /*header*/, const AidToNavigation& body, bool sca
     json.b("accuracy", gpsd_view.accuracy != 0);
     json_latlon(json, "lon", gpsd_view.lon, "lat", body.lat, false);
   }
-  json.u("to_bow", body.to_bow);
-  json.u("to_stern", body.to_stern);
-  json.u("to_port", body.to_port);
-  json.u("to_starboard", body.to_starboard);
-  json.u("epfd", body.epfd);
-  json.str("epfd_text", epfd_text(body.epfd));
+  json_dimensions(json, body.to_bow, body.to_stern, body.to_port, body.to_starboard);
+  json_epfd(json, body.epfd);
   json.u("second", body.second);
   json.u("regional", body.regional);
   json.b("off_position", body.off_position);

@@ -25,18 +25,7 @@ namespace {
 
 /// "%04u-%02u-%02uT%02u:%02u:%02uZ"
 void append_timestamp(std::string& out, const BaseStationReport& body) {
-  append_uint_padded(out, body.year, 4);
-  out.push_back('-');
-  append_uint_padded(out, body.month, 2);
-  out.push_back('-');
-  append_uint_padded(out, body.day, 2);
-  out.push_back('T');
-  append_uint_padded(out, body.hour, 2);
-  out.push_back(':');
-  append_uint_padded(out, body.minute, 2);
-  out.push_back(':');
-  append_uint_padded(out, body.second, 2);
-  out.push_back('Z');
+  append_stamp(out, body.year, body.month, body.day, body.hour, body.minute, body.second);
 }
 
 }  // namespace
@@ -49,8 +38,7 @@ void write_json(const Message& /*header*/, const BaseStationReport& body, bool s
   out.push_back('"');
   json.b("accuracy", body.accuracy);
   json_latlon(json, "lon", body.lon, "lat", body.lat, scaled);
-  json.u("epfd", body.epfd);
-  json.str("epfd_text", epfd_text(body.epfd));
+  json_epfd(json, body.epfd);
   json.b("raim", body.raim);
   json.u("radio", body.radio);
 }

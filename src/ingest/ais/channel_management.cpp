@@ -101,8 +101,7 @@ void write_json(const Message& /*header*/, const GroupAssignment& body, bool sca
   json_area_corners(json, body.ne_lon, body.ne_lat, body.sw_lon, body.sw_lat, scaled);
   json.u("stationtype", body.stationtype);
   json.str("stationtype_text", station_type_text(body.stationtype));
-  json.u("shiptype", body.shiptype);
-  json.str("shiptype_text", ship_type_text(body.shiptype));
+  json_ship_type(json, body.shiptype);
   // gpsd's JSON leaves out txrx (its CSV has it).
   json.u("interval", body.interval);
   json.u("quiet", body.quiet);

@@ -38,14 +38,9 @@ void write_json(const Message& /*header*/, const ClassBExtended& body, bool scal
   json.u("second", body.second);
   json.u("regional", body.regional);
   json.str("shipname", body.shipname.view());
-  json.u("shiptype", body.shiptype);
-  json.str("shiptype_text", ship_type_text(body.shiptype));
-  json.u("to_bow", body.to_bow);
-  json.u("to_stern", body.to_stern);
-  json.u("to_port", body.to_port);
-  json.u("to_starboard", body.to_starboard);
-  json.u("epfd", body.epfd);
-  json.str("epfd_text", epfd_text(body.epfd));
+  json_ship_type(json, body.shiptype);
+  json_dimensions(json, body.to_bow, body.to_stern, body.to_port, body.to_starboard);
+  json_epfd(json, body.epfd);
   json.b("raim", body.raim);
   json.u("dte", body.dte);
   json.b("assigned", body.assigned);

@@ -81,6 +81,18 @@ void json_speed_tenths(JsonOut& json, std::uint32_t speed, bool scaled);
 /// Course over ground in 1/10 deg, printed "%.1f" (scaled) or raw.
 void json_course_tenths(JsonOut& json, std::uint32_t course, bool scaled);
 
+/// "to_bow","to_stern","to_port","to_starboard" (metres).
+void json_dimensions(JsonOut& json, std::uint32_t to_bow, std::uint32_t to_stern,
+                     std::uint32_t to_port, std::uint32_t to_starboard);
+/// "shiptype" and its legend "shiptype_text".
+void json_ship_type(JsonOut& json, std::uint32_t shiptype);
+/// "epfd" and its legend "epfd_text".
+void json_epfd(JsonOut& json, std::uint32_t epfd);
+/// gpsd's UTC stamps: "%04u-%02u-%02uT%02u:%02u:%02uZ" with a year, or
+/// "%02u-%02uT%02u:%02uZ" (an ETA) without year and second (pass -1).
+void append_stamp(std::string& out, std::int64_t year, std::uint32_t month, std::uint32_t day,
+                  std::uint32_t hour, std::uint32_t minute, std::int64_t second);
+
 /// Human-readable legends (ITU-R M.1371-5 tables, with gpsd's wording for
 /// byte-identical output).
 const char* navigation_status_text(std::uint32_t status);

@@ -52,6 +52,44 @@ void json_course_tenths(JsonOut& json, std::uint32_t course, bool scaled) {
   }
 }
 
+void json_dimensions(JsonOut& json, std::uint32_t to_bow, std::uint32_t to_stern,
+                     std::uint32_t to_port, std::uint32_t to_starboard) {
+  json.u("to_bow", to_bow);
+  json.u("to_stern", to_stern);
+  json.u("to_port", to_port);
+  json.u("to_starboard", to_starboard);
+}
+
+void json_ship_type(JsonOut& json, std::uint32_t shiptype) {
+  json.u("shiptype", shiptype);
+  json.str("shiptype_text", ship_type_text(shiptype));
+}
+
+void json_epfd(JsonOut& json, std::uint32_t epfd) {
+  json.u("epfd", epfd);
+  json.str("epfd_text", epfd_text(epfd));
+}
+
+void append_stamp(std::string& out, std::int64_t year, std::uint32_t month, std::uint32_t day,
+                  std::uint32_t hour, std::uint32_t minute, std::int64_t second) {
+  if (year >= 0) {
+    append_uint_padded(out, static_cast<std::uint64_t>(year), 4);
+    out.push_back('-');
+  }
+  append_uint_padded(out, month, 2);
+  out.push_back('-');
+  append_uint_padded(out, day, 2);
+  out.push_back('T');
+  append_uint_padded(out, hour, 2);
+  out.push_back(':');
+  append_uint_padded(out, minute, 2);
+  if (second >= 0) {
+    out.push_back(':');
+    append_uint_padded(out, static_cast<std::uint64_t>(second), 2);
+  }
+  out.push_back('Z');
+}
+
 DecodeError decode_body(const Bits& bits, Message& /*header*/, PositionReport& body) {
   if (auto error = require_at_least(bits, 163); error != DecodeError::kNone) return error;
   body.status = bits.u(38, 4);

@@ -45,8 +45,7 @@ void write_json(const Message& /*header*/, const StaticDataReport& body, bool /*
   if (body.part != Part::kBoth) json.str("part", body.part == Part::kA ? "A" : "B");
   if (body.part != Part::kB) json.str("shipname", body.shipname.view());
   if (body.part == Part::kA) return;
-  json.u("shiptype", body.shiptype);
-  json.str("shiptype_text", ship_type_text(body.shiptype));
+  json_ship_type(json, body.shiptype);
   json.str("vendorid", body.vendorid.view());
   json.u("model", body.model);
   json.u("serial", body.serial);
@@ -54,10 +53,7 @@ void write_json(const Message& /*header*/, const StaticDataReport& body, bool /*
   if (body.auxiliary) {
     json.u("mothership_mmsi", body.mothership_mmsi);
   } else {
-    json.u("to_bow", body.to_bow);
-    json.u("to_stern", body.to_stern);
-    json.u("to_port", body.to_port);
-    json.u("to_starboard", body.to_starboard);
+    json_dimensions(json, body.to_bow, body.to_stern, body.to_port, body.to_starboard);
   }
 }
 

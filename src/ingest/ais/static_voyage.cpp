@@ -31,14 +31,7 @@ namespace {
 
 /// ETA as "%02u-%02uT%02u:%02uZ".
 void append_eta(std::string& out, const StaticVoyageData& body) {
-  append_uint_padded(out, body.month, 2);
-  out.push_back('-');
-  append_uint_padded(out, body.day, 2);
-  out.push_back('T');
-  append_uint_padded(out, body.hour, 2);
-  out.push_back(':');
-  append_uint_padded(out, body.minute, 2);
-  out.push_back('Z');
+  append_stamp(out, -1, body.month, body.day, body.hour, body.minute, -1);
 }
 
 }  // namespace
@@ -49,14 +42,9 @@ void write_json(const Message& /*header*/, const StaticVoyageData& body, bool sc
   json.u("ais_version", body.ais_version);
   json.str("callsign", body.callsign.view());
   json.str("shipname", body.shipname.view());
-  json.u("shiptype", body.shiptype);
-  json.str("shiptype_text", ship_type_text(body.shiptype));
-  json.u("to_bow", body.to_bow);
-  json.u("to_stern", body.to_stern);
-  json.u("to_port", body.to_port);
-  json.u("to_starboard", body.to_starboard);
-  json.u("epfd", body.epfd);
-  json.str("epfd_text", epfd_text(body.epfd));
+  json_ship_type(json, body.shiptype);
+  json_dimensions(json, body.to_bow, body.to_stern, body.to_port, body.to_starboard);
+  json_epfd(json, body.epfd);
   std::string& out = json.value_of("eta");
   out.push_back('"');
   append_eta(out, body);

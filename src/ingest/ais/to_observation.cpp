@@ -67,6 +67,16 @@ std::optional<std::uint32_t> utc_second(std::uint32_t second) {
   return second < 60 ? std::optional<std::uint32_t>(second) : std::nullopt;
 }
 
+/// Position, SOG/COG velocity and heading of a Class A or B position report.
+template <typename Report>
+void set_motion(Observation& observation, const Report& report, double sigma_m) {
+  set_position(observation, position_of(report.lon, report.lat, 600000.0), sigma_m);
+  observation.velocity = velocity_of(report.speed / 10.0, report.speed < kSpeedFastMover,
+                                     report.course / 10.0, report.course < kCourseNotAvailable);
+  observation.heading_deg =
+      report.heading < 360 ? std::optional<double>(report.heading) : std::nullopt;
+}
+
 }  // namespace
 
 double position_sigma_m(const Message& message) {
@@ -105,18 +115,12 @@ std::optional<Observation> to_observation(const Message& message, const MessageS
   const auto time_for = [&](std::optional<std::uint32_t> second) {
     return observation_time(source.tag_unix_time, context.receive_time, second);
   };
-  const auto heading_of = [](std::uint32_t heading) {
-    return heading < 360 ? std::optional<double>(heading) : std::nullopt;
-  };
   constexpr double kDiv = 600000.0;
 
   if (const auto* report = std::get_if<PositionReport>(&message.body)) {
     Observation observation = base_observation(message, context, ObservationKind::kAisPosition);
     observation.time = time_for(utc_second(report->second));
-    set_position(observation, position_of(report->lon, report->lat, kDiv), sigma);
-    observation.velocity = velocity_of(report->speed / 10.0, report->speed < kSpeedFastMover,
-                                       report->course / 10.0, report->course < kCourseNotAvailable);
-    observation.heading_deg = heading_of(report->heading);
+    set_motion(observation, *report, sigma);
     add(observation, "nav_status", navigation_status_text(report->status));
     add(observation, "class", "A");
     return observation;
@@ -124,20 +128,14 @@ std::optional<Observation> to_observation(const Message& message, const MessageS
   if (const auto* report = std::get_if<ClassBPosition>(&message.body)) {
     Observation observation = base_observation(message, context, ObservationKind::kAisPosition);
     observation.time = time_for(utc_second(report->second));
-    set_position(observation, position_of(report->lon, report->lat, kDiv), sigma);
-    observation.velocity = velocity_of(report->speed / 10.0, report->speed < kSpeedFastMover,
-                                       report->course / 10.0, report->course < kCourseNotAvailable);
-    observation.heading_deg = heading_of(report->heading);
+    set_motion(observation, *report, sigma);
     add(observation, "class", "B");
     return observation;
   }
   if (const auto* report = std::get_if<ClassBExtended>(&message.body)) {
     Observation observation = base_observation(message, context, ObservationKind::kAisPosition);
     observation.time = time_for(utc_second(report->second));
-    set_position(observation, position_of(report->lon, report->lat, kDiv), sigma);
-    observation.velocity = velocity_of(report->speed / 10.0, report->speed < kSpeedFastMover,
-                                       report->course / 10.0, report->course < kCourseNotAvailable);
-    observation.heading_deg = heading_of(report->heading);
+    set_motion(observation, *report, sigma);
     add(observation, "class", "B");
     if (!report->shipname.empty())
       add(observation, "shipname", std::string(report->shipname.view()));
