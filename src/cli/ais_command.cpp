@@ -53,40 +53,20 @@ int run_decode(const DecodeOptions& options) {
   const bool scaled = !options.unscaled;
   const bool csv = options.csv && !options.json;
 
-  std::vector<std::string> inputs = options.inputs;
-  if (inputs.empty()) inputs.emplace_back("-");
-
-  std::string out;
-  out.reserve(1 << 20);
-  int status = 0;
-  for (const auto& input : inputs) {
-    std::FILE* file = input == "-" ? stdin : std::fopen(input.c_str(), "rb");
-    if (file == nullptr) {
-      std::fprintf(stderr, "straitwatch: cannot open %s\n", input.c_str());
-      status = 1;
-      continue;
-    }
-    LineReader reader(file);
-    while (auto line = reader.next()) {
-      const ais::LineResult result = decoder.feed_line(*line);
-      if (result.message == nullptr || options.quiet) continue;
-      if (csv) {
-        ais::append_csv(*result.message, out);
-      } else {
-        ais::append_json(*result.message, scaled, out);
-      }
-      if (out.size() > (1 << 20) - 4096) {
-        std::fwrite(out.data(), 1, out.size(), stdout);
-        out.clear();
-      }
-    }
-    if (reader.error()) {
-      std::fprintf(stderr, "straitwatch: read error on %s\n", input.c_str());
-      status = 1;
-    }
-  }
-  std::fwrite(out.data(), 1, out.size(), stdout);
-  std::fflush(stdout);
+  StdoutBuffer out;
+  const int status = for_each_input_line(
+      options.inputs,
+      [&](std::string_view /*name*/, std::uint64_t /*line_number*/, std::string_view line) {
+        const ais::LineResult result = decoder.feed_line(line);
+        if (result.message == nullptr || options.quiet) return;
+        if (csv) {
+          ais::append_csv(*result.message, out.text());
+        } else {
+          ais::append_json(*result.message, scaled, out.text());
+        }
+        out.maybe_flush();
+      });
+  out.flush();
   if (options.stats) print_stats(decoder.stats(), stderr);
   return status;
 }

@@ -349,81 +349,60 @@ int run_encode(const EncodeCommandOptions& options) {
   }
   ais::SentenceEncoder encoder(encode_options);
 
-  std::vector<std::string> inputs = options.inputs;
-  if (inputs.empty()) inputs.emplace_back("-");
   std::vector<std::string> sentences;
-  std::string out;
-  out.reserve(1 << 16);
+  StdoutBuffer out;
   std::uint64_t failed_lines = 0;
   std::uint64_t encoded_lines = 0;
-  int status = 0;
-  for (const auto& input : inputs) {
-    std::FILE* file = input == "-" ? stdin : std::fopen(input.c_str(), "rb");
-    if (file == nullptr) {
-      std::fprintf(stderr, "straitwatch: cannot open %s\n", input.c_str());
-      status = 1;
-      continue;
-    }
-    const char* name = input == "-" ? "stdin" : input.c_str();
-    LineReader reader(file);
-    std::uint64_t line_number = 0;
-    while (auto line = reader.next()) {
-      ++line_number;
-      if (is_blank(*line)) continue;
-      ais::Message message;
-      std::string error;
-      std::string warning;
-      json object;
-      try {
-        object = json::parse(line->begin(), line->end());
-      } catch (const json::parse_error& parse_error) {
-        error = "not valid JSON (at byte " + std::to_string(parse_error.byte) + ")";
-      }
-      if (error.empty() && !object.is_object()) {
-        error = "not a JSON object";
-      } else if (error.empty()) {
-        JsonFields fields(object);
-        read_message(fields, message);
-        error = fields.error;
-        warning = fields.warning;
-      }
-      ais::EncodeStatus encoded;
-      if (error.empty()) {
-        encoded = encoder.encode(message, sentences);
-        if (!encoded.ok()) error = ais::to_string(encoded.error);
-      }
-      if (!error.empty()) {
-        ++failed_lines;
-        std::fprintf(stderr, "straitwatch: %s:%llu: %s\n", name,
-                     static_cast<unsigned long long>(line_number), error.c_str());
-        continue;
-      }
-      if (encoded.adjustments != 0) {
-        if (!warning.empty()) warning.append("; ");
-        warning.append("\"").append(encoded.first_adjusted_field).append("\"");
-        warning.append(" and/or other fields adjusted to fit (clamped, cut or replaced)");
-      }
-      if (!warning.empty()) {
-        std::fprintf(stderr, "straitwatch: %s:%llu: warning: %s\n", name,
-                     static_cast<unsigned long long>(line_number), warning.c_str());
-      }
-      ++encoded_lines;
-      for (const std::string& sentence : sentences) {
-        out.append(sentence);
-        out.append("\r\n");
-      }
-      if (out.size() > (1 << 16) - 1024) {
-        std::fwrite(out.data(), 1, out.size(), stdout);
-        out.clear();
-      }
-    }
-    if (reader.error()) {
-      std::fprintf(stderr, "straitwatch: read error on %s\n", input.c_str());
-      status = 1;
-    }
-  }
-  std::fwrite(out.data(), 1, out.size(), stdout);
-  std::fflush(stdout);
+  int status = for_each_input_line(
+      options.inputs,
+      [&](std::string_view input_name, std::uint64_t line_number, std::string_view line) {
+        const std::string name(input_name);
+        if (is_blank(line)) return;
+        ais::Message message;
+        std::string error;
+        std::string warning;
+        json object;
+        try {
+          object = json::parse(line.begin(), line.end());
+        } catch (const json::parse_error& parse_error) {
+          error = "not valid JSON (at byte " + std::to_string(parse_error.byte) + ")";
+        }
+        if (error.empty() && !object.is_object()) {
+          error = "not a JSON object";
+        } else if (error.empty()) {
+          JsonFields fields(object);
+          read_message(fields, message);
+          error = fields.error;
+          warning = fields.warning;
+        }
+        ais::EncodeStatus encoded;
+        if (error.empty()) {
+          encoded = encoder.encode(message, sentences);
+          if (!encoded.ok()) error = ais::to_string(encoded.error);
+        }
+        if (!error.empty()) {
+          ++failed_lines;
+          std::fprintf(stderr, "straitwatch: %s:%llu: %s\n", name.c_str(),
+                       static_cast<unsigned long long>(line_number), error.c_str());
+          return;
+        }
+        if (encoded.adjustments != 0) {
+          if (!warning.empty()) warning.append("; ");
+          warning.append("\"").append(encoded.first_adjusted_field).append("\"");
+          warning.append(" and/or other fields adjusted to fit (clamped, cut or replaced)");
+        }
+        if (!warning.empty()) {
+          std::fprintf(stderr, "straitwatch: %s:%llu: warning: %s\n", name.c_str(),
+                       static_cast<unsigned long long>(line_number), warning.c_str());
+        }
+        ++encoded_lines;
+        for (const std::string& sentence : sentences) {
+          out.text().append(sentence);
+          out.text().append("\r\n");
+        }
+        out.maybe_flush();
+      });
+  out.flush();
   if (failed_lines != 0) {
     std::fprintf(stderr, "straitwatch: %llu line(s) not encoded, %llu encoded\n",
                  static_cast<unsigned long long>(failed_lines),
