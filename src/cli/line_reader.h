@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "ingest/ais/text_buffer.h"
+
 namespace sw::cli {
 
 class LineReader {
@@ -38,13 +40,13 @@ class LineReader {
 /// Buffered standard output for commands that print one record per line.
 class StdoutBuffer {
  public:
-  StdoutBuffer() { text_.reserve(kFlushBytes + 4096); }
+  StdoutBuffer() { text_.tail(kFlushBytes + 4096); }
   ~StdoutBuffer() { flush(); }
   StdoutBuffer(const StdoutBuffer&) = delete;
   StdoutBuffer& operator=(const StdoutBuffer&) = delete;
 
   /// The buffer to append to; call maybe_flush() after each record.
-  std::string& text() { return text_; }
+  ais::TextBuffer& text() { return text_; }
   void maybe_flush() {
     if (text_.size() >= kFlushBytes) flush();
   }
@@ -56,7 +58,7 @@ class StdoutBuffer {
 
  private:
   static constexpr std::size_t kFlushBytes = 1 << 20;
-  std::string text_;
+  ais::TextBuffer text_;
 };
 
 /// Calls on_line(input_name, line_number, line) for every line of every input ("-" or

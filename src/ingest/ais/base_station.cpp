@@ -24,7 +24,7 @@ DecodeError decode_body(const Bits& bits, Message& /*header*/, BaseStationReport
 namespace {
 
 /// "%04u-%02u-%02uT%02u:%02u:%02uZ"
-void append_timestamp(std::string& out, const BaseStationReport& body) {
+void append_timestamp(TextBuffer& out, const BaseStationReport& body) {
   append_stamp(out, body.year, body.month, body.day, body.hour, body.minute, body.second);
 }
 
@@ -32,7 +32,7 @@ void append_timestamp(std::string& out, const BaseStationReport& body) {
 
 void write_json(const Message& /*header*/, const BaseStationReport& body, bool scaled,
                 JsonOut& json) {
-  std::string& out = json.value_of("timestamp");
+  TextBuffer& out = json.value_of("timestamp");
   out.push_back('"');
   append_timestamp(out, body);
   out.push_back('"');

@@ -326,7 +326,7 @@ struct AppJsonWriter {
   void operator()(const TidalWindow& window) const {
     json.u("month", window.month);
     json.u("day", window.day);
-    std::string& out = json.value_of("tidals");
+    TextBuffer& out = json.value_of("tidals");
     out.push_back('[');
     for (std::size_t entry_idx = 0; entry_idx < window.count; ++entry_idx) {
       const TidalWindowEntry& entry = window.tidals[entry_idx];
@@ -394,7 +394,7 @@ struct AppJsonWriter {
   void operator()(const DangerousCargo& cargo) const {
     json.u("unit", cargo.unit);
     json.u("amount", cargo.amount);
-    std::string& out = json.value_of("cargos");
+    TextBuffer& out = json.value_of("cargos");
     out.push_back('[');
     for (std::size_t entry_idx = 0; entry_idx < cargo.count; ++entry_idx) {
       if (entry_idx > 0) out.push_back(',');

@@ -321,7 +321,7 @@ struct AppJsonWriter {
   }
 
   void operator()(const SyntheticTargets& synthetic) const {
-    std::string& out = json.value_of("targets");
+    TextBuffer& out = json.value_of("targets");
     out.push_back('[');
     for (std::size_t target_idx = 0; target_idx < synthetic.count; ++target_idx) {
       const SyntheticTarget& target = synthetic.targets[target_idx];
@@ -332,7 +332,7 @@ struct AppJsonWriter {
       const char* id_name = kTargetIdType[target.idtype & 3U];
       members.str("idtype_text", id_name);
       if (target.idtype < 2) {
-        std::string& id = members.value_of(id_name);
+        TextBuffer& id = members.value_of(id_name);
         id.push_back('"');
         append_uint(id, target.id_number);
         id.push_back('"');
@@ -363,7 +363,7 @@ struct AppJsonWriter {
     json.u("hour", signal.hour);
     json.u("minute", signal.minute);
     json.u("nextsignal", signal.nextsignal);
-    std::string& out = json.buffer();
+    TextBuffer& out = json.buffer();
     out.append("\"nextsignal_text\":\"");
     out.append(legend_or(kTrafficSignal, signal.nextsignal, "INVALID SIGNAL TYPE"));
     out.push_back('"');
@@ -392,7 +392,7 @@ struct AppJsonWriter {
   /// "%4u-%02u-%02uT%02u:%02u" with a two-digit year past 2000.
   void write_emma_stamp(std::string_view name, std::uint32_t year, std::uint32_t month,
                         std::uint32_t day, std::uint32_t hour, std::uint32_t minute) const {
-    std::string& out = json.value_of(name);
+    TextBuffer& out = json.value_of(name);
     out.push_back('"');
     append_uint(out, year + 2000);
     out.push_back('-');
@@ -428,7 +428,7 @@ struct AppJsonWriter {
 
   void operator()(const WaterLevels& levels) const {
     json_verbatim(json, "country", levels.country.view());
-    std::string& out = json.value_of("gauges");
+    TextBuffer& out = json.value_of("gauges");
     out.push_back('[');
     for (std::size_t gauge_idx = 0; gauge_idx < levels.count; ++gauge_idx) {
       if (gauge_idx > 0) out.push_back(',');

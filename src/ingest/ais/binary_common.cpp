@@ -18,7 +18,7 @@ const char* route_type_text(std::uint32_t rtype) {
   return rtype == 31 ? kRouteTypeCancel : kRouteTypeReserved;
 }
 
-void append_number(std::string& out, std::uint32_t value, bool padded) {
+void append_number(TextBuffer& out, std::uint32_t value, bool padded) {
   if (padded) {
     append_uint_padded(out, value, 2);
   } else {
@@ -26,7 +26,7 @@ void append_number(std::string& out, std::uint32_t value, bool padded) {
   }
 }
 
-void append_hex_bytes(std::string& out, const std::uint8_t* bytes, std::size_t count) {
+void append_hex_bytes(TextBuffer& out, const std::uint8_t* bytes, std::size_t count) {
   static constexpr char kHexDigits[] = "0123456789abcdef";
   for (std::size_t byte_idx = 0; byte_idx < count; ++byte_idx) {
     out.push_back(kHexDigits[bytes[byte_idx] >> 4]);
@@ -48,7 +48,7 @@ std::size_t sixbit_chars_to_end(const Bits& bits, std::size_t start) {
   return bits.size() > start ? (bits.size() - start) / 6 : 0;
 }
 
-void append_quoted_stamp(std::string& out, std::uint32_t month, std::uint32_t day,
+void append_quoted_stamp(TextBuffer& out, std::uint32_t month, std::uint32_t day,
                          std::uint32_t hour, std::uint32_t minute, StampStyle style) {
   const bool padded = style != StampStyle::kBare;
   out.push_back('"');
@@ -64,7 +64,7 @@ void append_quoted_stamp(std::string& out, std::uint32_t month, std::uint32_t da
 }
 
 void json_verbatim(JsonOut& json, std::string_view name, std::string_view text) {
-  std::string& out = json.value_of(name);
+  TextBuffer& out = json.value_of(name);
   out.push_back('"');
   out.append(text);
   out.push_back('"');
@@ -88,7 +88,7 @@ void json_ten_thousandth_minutes(JsonOut& json, std::string_view name, std::int3
 }
 
 void json_raw_payload(JsonOut& json, std::size_t bit_count, const std::uint8_t* bytes) {
-  std::string& out = json.value_of("data");
+  TextBuffer& out = json.value_of("data");
   out.push_back('"');
   append_uint(out, bit_count);
   out.push_back(':');
@@ -98,7 +98,7 @@ void json_raw_payload(JsonOut& json, std::size_t bit_count, const std::uint8_t* 
 
 void csv_raw_payload(CsvOut& csv, std::size_t bit_count, const std::uint8_t* bytes,
                      bool structured) {
-  std::string& out = csv.buffer();
+  TextBuffer& out = csv.buffer();
   append_uint(out, bit_count);
   out.push_back(':');
   const std::size_t byte_count = (bit_count + 7) / 8;
@@ -138,7 +138,7 @@ void write_route_info(const RouteInfo& route, bool scaled, JsonOut& json) {
   append_quoted_stamp(json.value_of("start"), route.month, route.day, route.hour, route.minute,
                       StampStyle::kPaddedZulu);
   json.u("duration", route.duration);
-  std::string& out = json.value_of("waypoints");
+  TextBuffer& out = json.value_of("waypoints");
   out.push_back('[');
   for (std::size_t point_idx = 0; point_idx < route.waycount; ++point_idx) {
     if (point_idx > 0) out.push_back(',');

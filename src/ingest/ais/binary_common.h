@@ -34,7 +34,7 @@ enum class StampStyle : std::uint8_t {
   kBare,        ///< "%u-%uT%u:%u"
 };
 /// Append a quoted month/day/hour/minute stamp in `style`.
-void append_quoted_stamp(std::string& out, std::uint32_t month, std::uint32_t day,
+void append_quoted_stamp(TextBuffer& out, std::uint32_t month, std::uint32_t day,
                          std::uint32_t hour, std::uint32_t minute, StampStyle style);
 
 /// A quoted string member printed verbatim, without JSON escaping (gpsd prints some

@@ -17,7 +17,7 @@ constexpr const char* kIce[] = {"no", "yes", "reserved", "N/A"};
 
 /// "timestamp":"DDTHH:MMZ"
 void write_day_time(JsonOut& json, std::uint32_t day, std::uint32_t hour, std::uint32_t minute) {
-  std::string& out = json.value_of("timestamp");
+  TextBuffer& out = json.value_of("timestamp");
   out.push_back('"');
   append_uint_padded(out, day, 2);
   out.push_back('T');
@@ -114,9 +114,7 @@ MetHydroImo289 decode_met_hydro_289(const Bits& bits) {
 }
 
 void write_met_hydro_json(JsonOut& json, bool scaled, const MetHydroImo236& met) {
-  const auto tenths = [&](std::string_view name, double value) {
-    json.fixed(name, value / 10.0, 1);
-  };
+  const auto tenths = [&](std::string_view name, std::int64_t value) { json.tenths(name, value); };
   json_milli_minutes(json, "lat", met.lat, scaled);
   json_milli_minutes(json, "lon", met.lon, scaled);
   write_day_time(json, met.day, met.hour, met.minute);
@@ -189,9 +187,7 @@ void write_met_hydro_json(JsonOut& json, bool scaled, const MetHydroImo236& met)
 }
 
 void write_met_hydro_json(JsonOut& json, bool scaled, const MetHydroImo289& met) {
-  const auto tenths = [&](std::string_view name, double value) {
-    json.fixed(name, value / 10.0, 1);
-  };
+  const auto tenths = [&](std::string_view name, std::int64_t value) { json.tenths(name, value); };
   json_milli_minutes(json, "lat", met.lat, scaled);
   json_milli_minutes(json, "lon", met.lon, scaled);
   json.b("accuracy", met.accuracy);
@@ -265,7 +261,7 @@ void write_met_hydro_json(JsonOut& json, bool scaled, const MetHydroImo289& met)
 
 void csv_met_hydro(CsvOut& csv, const MetHydroImo236& met) {
   csv.i(met.lon).i(met.lat);
-  std::string& out = csv.buffer();
+  TextBuffer& out = csv.buffer();
   append_uint_padded(out, met.day, 2);
   out.push_back('T');
   append_uint_padded(out, met.hour, 2);
@@ -282,7 +278,7 @@ void csv_met_hydro(CsvOut& csv, const MetHydroImo236& met) {
 
 void csv_met_hydro(CsvOut& csv, const MetHydroImo289& met) {
   csv.i(met.lon).i(met.lat);
-  std::string& out = csv.buffer();
+  TextBuffer& out = csv.buffer();
   append_uint_padded(out, met.day, 2);
   out.push_back('T');
   append_uint_padded(out, met.hour, 2);

@@ -23,6 +23,15 @@ constexpr std::uint8_t dearmour(char c) {
   return value < 64 ? value : 0xff;
 }
 
+/// dearmour() for every byte value, 0xff for characters outside the alphabet.
+inline constexpr std::array<std::uint8_t, 256> kDearmourTable = [] {
+  std::array<std::uint8_t, 256> table{};
+  for (std::size_t char_idx = 0; char_idx < table.size(); ++char_idx) {
+    table[char_idx] = dearmour(static_cast<char>(char_idx));
+  }
+  return table;
+}();
+
 /// A packed, zero-padded bit buffer. Reads beyond the end return zero bits, so a
 /// decoder never touches memory it does not own, whatever the length it is given.
 class Bits {
@@ -40,10 +49,26 @@ class Bits {
   /// (characters are assumed already validated by the sentence layer).
   bool append_armoured(std::string_view payload) {
     if (bit_count_ + payload.size() * 6 > kMaxPayloadBits) return false;
-    for (char c : payload) {
+    const auto* chars = reinterpret_cast<const unsigned char*>(payload.data());
+    std::size_t char_idx = 0;
+    if (bit_count_ % 8 == 0) {
+      // Byte-aligned (every first fragment): four characters make three whole bytes.
+      std::uint8_t* out = bytes_.data() + bit_count_ / 8;
+      for (; char_idx + 4 <= payload.size(); char_idx += 4, out += 3) {
+        const std::uint32_t group = (kDearmourTable[chars[char_idx]] & 0x3fU) << 18 |
+                                    (kDearmourTable[chars[char_idx + 1]] & 0x3fU) << 12 |
+                                    (kDearmourTable[chars[char_idx + 2]] & 0x3fU) << 6 |
+                                    (kDearmourTable[chars[char_idx + 3]] & 0x3fU);
+        out[0] |= static_cast<std::uint8_t>(group >> 16);
+        out[1] |= static_cast<std::uint8_t>(group >> 8);
+        out[2] |= static_cast<std::uint8_t>(group);
+      }
+      bit_count_ += char_idx * 6;
+    }
+    for (; char_idx < payload.size(); ++char_idx) {
       // Six bits at bit_count_ span at most two bytes: OR them in through a 16-bit
       // window (OR, not assign, as gpsd does over dropped fill bits).
-      const std::uint32_t value = dearmour(c) & 0x3fU;
+      const std::uint32_t value = kDearmourTable[chars[char_idx]] & 0x3fU;
       const std::size_t byte_idx = bit_count_ / 8;
       const std::uint32_t window = value << (10 - bit_count_ % 8);
       bytes_[byte_idx] |= static_cast<std::uint8_t>(window >> 8);

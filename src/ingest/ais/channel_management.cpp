@@ -18,7 +18,7 @@ void json_area_corners(JsonOut& json, std::int32_t ne_lon, std::int32_t ne_lat, 
       {"ne_lon", ne_lon}, {"ne_lat", ne_lat}, {"sw_lon", sw_lon}, {"sw_lat", sw_lat}};
   for (const auto& [name, value] : corners) {
     if (scaled) {
-      std::string& out = json.value_of(name);
+      TextBuffer& out = json.value_of(name);
       out.push_back('"');
       append_fixed(out, value / 600.0, 6);
       out.push_back('"');

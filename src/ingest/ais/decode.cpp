@@ -1,5 +1,7 @@
 #include "ingest/ais/decode.h"
 
+#include <string>
+
 namespace sw::ais {
 
 const char* to_string(DecodeError error) {
@@ -60,11 +62,23 @@ DecodeError decode_message(const Bits& bits, Message& out) {
   }
 }
 
-void append_json(const Message& message, bool scaled, std::string& out, std::string_view device) {
-  out.append("{\"class\":\"AIS\"");
+void append_json(const Message& message, bool scaled, TextBuffer& out, std::string_view device) {
+  // The fixed head `{"class":"AIS","device":"...","type":` is built once per device.
+  thread_local bool head_ready = false;
+  thread_local std::string cached_device;
+  thread_local TextBuffer head;
+  if (!head_ready || device != cached_device) {
+    head_ready = true;
+    cached_device.assign(device);
+    head.clear();
+    head.append("{\"class\":\"AIS\"");
+    JsonOut head_json(head);
+    if (!device.empty()) head_json.str("device", device);
+    head.append(",\"type\":");
+  }
+  out.append(head.view());
+  append_uint(out, message.type);
   JsonOut json(out);
-  if (!device.empty()) json.str("device", device);
-  json.u("type", message.type);
   json.u("repeat", message.repeat);
   json.u("mmsi", message.mmsi);
   json.b("scaled", scaled);
@@ -78,7 +92,7 @@ void append_json(const Message& message, bool scaled, std::string& out, std::str
   out.append("}\r\n");
 }
 
-void append_csv(const Message& message, std::string& out) {
+void append_csv(const Message& message, TextBuffer& out) {
   append_uint(out, message.type);
   out.push_back('|');
   append_uint(out, message.repeat);
@@ -93,6 +107,18 @@ void append_csv(const Message& message, std::string& out) {
       },
       message.body);
   out.append("\r\n");
+}
+
+void append_json(const Message& message, bool scaled, std::string& out, std::string_view device) {
+  TextBuffer text;
+  append_json(message, scaled, text, device);
+  out.append(text.view());
+}
+
+void append_csv(const Message& message, std::string& out) {
+  TextBuffer text;
+  append_csv(message, text);
+  out.append(text.view());
 }
 
 }  // namespace sw::ais

@@ -1,6 +1,8 @@
 #pragma once
 /// Decode one reassembled AIS payload into a Message.
 
+#include <string>
+
 #include "ingest/ais/families.h"
 
 namespace sw::ais {
@@ -10,10 +12,15 @@ namespace sw::ais {
 DecodeError decode_message(const Bits& bits, Message& out);
 
 /// Append gpsd-style JSON for `message` (with "\r\n"), as `gpsdecode -j` / `-u -j`.
-void append_json(const Message& message, bool scaled, std::string& out,
+void append_json(const Message& message, bool scaled, TextBuffer& out,
                  std::string_view device = "stdin");
 
 /// Append gpsd-style pipe-separated CSV (with "\r\n"), as `gpsdecode -u -c`.
+void append_csv(const Message& message, TextBuffer& out);
+
+/// Convenience forms appending to a std::string (tests, tools; slower).
+void append_json(const Message& message, bool scaled, std::string& out,
+                 std::string_view device = "stdin");
 void append_csv(const Message& message, std::string& out);
 
 }  // namespace sw::ais

@@ -9,7 +9,7 @@ namespace {
 constexpr std::size_t kDataStart = 80;
 
 /// gpsd's "bits:hex" rendering of binary data (lower-case hex, whole bytes).
-void append_bit_data(std::string& out, const BitData<736>& data) {
+void append_bit_data(TextBuffer& out, const BitData<736>& data) {
   append_uint(out, data.bit_count);
   out.push_back(':');
   static constexpr char kHex[] = "0123456789abcdef";
@@ -45,7 +45,7 @@ void write_json(const Message& /*header*/, const DgnssBroadcast& body, bool scal
     json.i("lon", body.lon);
     json.i("lat", body.lat);
   }
-  std::string& out = json.value_of("data");
+  TextBuffer& out = json.value_of("data");
   out.push_back('"');
   append_bit_data(out, body.data);
   out.push_back('"');

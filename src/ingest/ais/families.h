@@ -90,7 +90,7 @@ void json_ship_type(JsonOut& json, std::uint32_t shiptype);
 void json_epfd(JsonOut& json, std::uint32_t epfd);
 /// gpsd's UTC stamps: "%04u-%02u-%02uT%02u:%02u:%02uZ" with a year, or
 /// "%02u-%02uT%02u:%02uZ" (an ETA) without year and second (pass -1).
-void append_stamp(std::string& out, std::int64_t year, std::uint32_t month, std::uint32_t day,
+void append_stamp(TextBuffer& out, std::int64_t year, std::uint32_t month, std::uint32_t day,
                   std::uint32_t hour, std::uint32_t minute, std::int64_t second);
 
 /// Human-readable legends (ITU-R M.1371-5 tables, with gpsd's wording for

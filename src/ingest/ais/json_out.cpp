@@ -2,22 +2,11 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstring>
 
 namespace sw::ais {
 
-void append_uint(std::string& out, std::uint64_t value) {
-  char digits[24];
-  const auto result = std::to_chars(digits, digits + sizeof(digits), value);
-  out.append(digits, result.ptr);
-}
-
-void append_int(std::string& out, std::int64_t value) {
-  char digits[24];
-  const auto result = std::to_chars(digits, digits + sizeof(digits), value);
-  out.append(digits, result.ptr);
-}
-
-void append_fixed(std::string& out, double value, int decimals) {
+void append_fixed(TextBuffer& out, double value, int decimals) {
   if (std::isnan(value)) {
     out.append(std::signbit(value) ? "-nan" : "nan");
     return;
@@ -31,26 +20,77 @@ void append_fixed(std::string& out, double value, int decimals) {
   char digits[352];
   const auto result =
       std::to_chars(digits, digits + sizeof(digits), value, std::chars_format::fixed, decimals);
-  out.append(digits, result.ptr);
+  out.append(digits, static_cast<std::size_t>(result.ptr - digits));
 }
 
-void append_uint_padded(std::string& out, std::uint64_t value, int width) {
+void append_tenths(TextBuffer& out, std::int64_t tenths) {
+  std::uint64_t magnitude = static_cast<std::uint64_t>(tenths);
+  if (tenths < 0) {
+    out.push_back('-');
+    magnitude = 0 - magnitude;
+  }
+  append_uint(out, magnitude / 10);
+  out.push_back('.');
+  out.push_back(static_cast<char>('0' + magnitude % 10));
+}
+
+void append_ten_thousandth_minutes_as_degrees(TextBuffer& out, std::int32_t raw) {
+  std::uint64_t magnitude = raw < 0 ? 0 - static_cast<std::uint64_t>(static_cast<std::int64_t>(raw))
+                                    : static_cast<std::uint64_t>(raw);
+  if (raw < 0) out.push_back('-');
+  // micro-degrees = raw * 10 / 6 = raw * 5 / 3; a remainder of 2/3 rounds up.
+  const std::uint64_t fives = magnitude * 5;
+  const std::uint64_t micro = fives / 3 + (fives % 3 == 2 ? 1 : 0);
+  append_uint(out, micro / 1000000);
+  out.push_back('.');
+  char digits[6];
+  std::uint64_t fraction = micro % 1000000;
+  for (int digit_idx = 5; digit_idx >= 0; --digit_idx) {
+    digits[digit_idx] = static_cast<char>('0' + fraction % 10);
+    fraction /= 10;
+  }
+  out.append(digits, sizeof(digits));
+}
+
+void append_uint_padded(TextBuffer& out, std::uint64_t value, int width) {
   char digits[24];
   const auto result = std::to_chars(digits, digits + sizeof(digits), value);
   const auto length = static_cast<int>(result.ptr - digits);
   for (int pad = length; pad < width; ++pad) out.push_back('0');
-  out.append(digits, result.ptr);
+  out.append(digits, static_cast<std::size_t>(result.ptr - digits));
 }
 
-void append_hex(std::string& out, std::uint64_t value) {
+void append_hex(TextBuffer& out, std::uint64_t value) {
   char digits[24];
   const auto result = std::to_chars(digits, digits + sizeof(digits), value, 16);
-  out.append(digits, result.ptr);
+  out.append(digits, static_cast<std::size_t>(result.ptr - digits));
 }
 
-void append_json_escaped(std::string& out, std::string_view text) {
+void append_json_escaped(TextBuffer& out, std::string_view text) {
   static constexpr char kHex[] = "0123456789abcdef";
-  for (char c : text) {
+  // Fast path: most names and texts need no escape at all. Test eight bytes at a
+  // time for a control byte (< 0x20), a byte >= 0x7f, '"' or '\\'.
+  constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
+  std::size_t plain = 0;
+  for (; plain + 8 <= text.size(); plain += 8) {
+    std::uint64_t word = 0;
+    std::memcpy(&word, text.data() + plain, sizeof(word));
+    const std::uint64_t below_space = (word - kOnes * 0x20) & ~word & kHigh;
+    const std::uint64_t del_or_high = ((word + kOnes * 0x01) | word) & kHigh;
+    const std::uint64_t quote = word ^ (kOnes * '"');
+    const std::uint64_t backslash = word ^ (kOnes * '\\');
+    const std::uint64_t has_quote = (quote - kOnes) & ~quote & kHigh;
+    const std::uint64_t has_backslash = (backslash - kOnes) & ~backslash & kHigh;
+    if ((below_space | del_or_high | has_quote | has_backslash) != 0) break;
+  }
+  while (plain < text.size()) {
+    const auto byte = static_cast<unsigned char>(text[plain]);
+    if (byte < 0x20 || byte >= 0x7f || byte == '"' || byte == '\\') break;
+    ++plain;
+  }
+  out.append(text.data(), plain);
+  for (char c : text.substr(plain)) {
     const auto byte = static_cast<unsigned char>(c);
     if (byte >= 0x80 || byte < 0x20 || byte == 0x7f) {
       out.push_back('\\');

@@ -4,33 +4,62 @@
 /// JSON): fields in a fixed order, printf-style number formats, `\uXXXX` escapes.
 
 #include <cstdint>
-#include <string>
+#include <cstring>
 #include <string_view>
+
+#include "ingest/ais/text_buffer.h"
 
 namespace sw::ais {
 
 /// Append decimal integers and printf-compatible fixed-point numbers without locale
 /// or allocation.
-void append_uint(std::string& out, std::uint64_t value);
-void append_int(std::string& out, std::int64_t value);
+inline void append_uint(TextBuffer& out, std::uint64_t value) {
+  char digits[20];
+  char* end = digits + sizeof(digits);
+  char* begin = end;
+  do {
+    *--begin = static_cast<char>('0' + value % 10);
+    value /= 10;
+  } while (value != 0);
+  out.append(begin, static_cast<std::size_t>(end - begin));
+}
+inline void append_int(TextBuffer& out, std::int64_t value) {
+  if (value < 0) {
+    out.push_back('-');
+    append_uint(out, 0 - static_cast<std::uint64_t>(value));
+  } else {
+    append_uint(out, static_cast<std::uint64_t>(value));
+  }
+}
 /// printf("%.*f", decimals, value), byte-identical to glibc for finite values.
-void append_fixed(std::string& out, double value, int decimals);
+void append_fixed(TextBuffer& out, double value, int decimals);
+/// printf("%.1f", tenths / 10.0) for an integer count of tenths, computed exactly in
+/// integers: a decimal with one digit after the point is what the double rounds to.
+void append_tenths(TextBuffer& out, std::int64_t tenths);
+/// printf("%.6f", raw / 600000.0) for a position in 1/10000 minute, in integers:
+/// raw / 600000 has a fractional part in thirds of a micro-degree, never a tie, so
+/// rounding the exact value half away from zero is what printf does to the double.
+void append_ten_thousandth_minutes_as_degrees(TextBuffer& out, std::int32_t raw);
 /// printf("%0*u", width, value).
-void append_uint_padded(std::string& out, std::uint64_t value, int width);
+void append_uint_padded(TextBuffer& out, std::uint64_t value, int width);
 /// printf("%x", value).
-void append_hex(std::string& out, std::uint64_t value);
+void append_hex(TextBuffer& out, std::uint64_t value);
 /// Escape as gpsd's json_stringify does: '"' and '\\' backslashed, control and
 /// non-ASCII bytes as \b \f \n \r \t or \u00XX.
-void append_json_escaped(std::string& out, std::string_view text);
+void append_json_escaped(TextBuffer& out, std::string_view text);
 
 /// Writes the members of one JSON object, gpsd style: `,"name":value`.
 class JsonOut {
  public:
-  explicit JsonOut(std::string& out) : out_(out) {}
+  explicit JsonOut(TextBuffer& out) : out_(out) {}
 
   void u(std::string_view name, std::uint64_t value) { key(name), append_uint(out_, value); }
   void i(std::string_view name, std::int64_t value) { key(name), append_int(out_, value); }
   void b(std::string_view name, bool value) { key(name), out_.append(value ? "true" : "false"); }
+  void tenths(std::string_view name, std::int64_t value) {
+    key(name);
+    append_tenths(out_, value);
+  }
   void fixed(std::string_view name, double value, int decimals) {
     key(name);
     append_fixed(out_, value, decimals);
@@ -48,25 +77,29 @@ class JsonOut {
     out_.append(json);
   }
   /// Start a member and return the buffer for custom formatting of its value.
-  std::string& value_of(std::string_view name) {
+  TextBuffer& value_of(std::string_view name) {
     key(name);
     return out_;
   }
-  std::string& buffer() { return out_; }
+  TextBuffer& buffer() { return out_; }
 
  private:
   void key(std::string_view name) {
-    out_.append(",\"");
-    out_.append(name);
-    out_.append("\":");
+    char* tail = out_.tail(name.size() + 4);
+    tail[0] = ',';
+    tail[1] = '"';
+    std::memcpy(tail + 2, name.data(), name.size());
+    tail[name.size() + 2] = '"';
+    tail[name.size() + 3] = ':';
+    out_.advance(name.size() + 4);
   }
-  std::string& out_;
+  TextBuffer& out_;
 };
 
 /// Writes pipe-separated CSV fields, gpsdecode -c style.
 class CsvOut {
  public:
-  explicit CsvOut(std::string& out) : out_(out) {}
+  explicit CsvOut(TextBuffer& out) : out_(out) {}
   CsvOut& u(std::uint64_t value) { return sep(), append_uint(out_, value), *this; }
   CsvOut& i(std::int64_t value) { return sep(), append_int(out_, value), *this; }
   CsvOut& hex(std::uint64_t value) {
@@ -76,7 +109,7 @@ class CsvOut {
   CsvOut& padded(std::uint64_t value, int width) {
     return sep(), append_uint_padded(out_, value, width), *this;
   }
-  std::string& buffer() { return sep(), out_; }
+  TextBuffer& buffer() { return sep(), out_; }
   /// The first field of a line takes no separator.
   void first() { started_ = false; }
 
@@ -85,7 +118,7 @@ class CsvOut {
     if (started_) out_.push_back('|');
     started_ = true;
   }
-  std::string& out_;
+  TextBuffer& out_;
   bool started_ = true;
 };
 

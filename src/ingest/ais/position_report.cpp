@@ -3,10 +3,10 @@
 
 #include "ingest/ais/families.h"
 
+#include <cmath>
+
 namespace sw::ais {
 namespace {
-
-constexpr double kLatLonDivisor = 600000.0;  // 1/10000 minute per degree
 
 /// Rate of turn as gpsd prints it scaled: ROT_AIS = 4.733 * sqrt(ROT) deg/min, so
 /// the value printed is (raw / 4.733)^2 rounded; sentinels become words.
@@ -18,8 +18,9 @@ void json_turn(JsonOut& json, std::int32_t turn) {
   } else if (turn == 127) {
     json.raw("turn", "\"fastright\"");
   } else {
+    // "%.0f": round half to even on the binary value, as printf does.
     const double rate = turn / 4.733;
-    json.fixed("turn", rate * rate, 0);
+    json.i("turn", static_cast<std::int64_t>(std::nearbyint(rate * rate)));
   }
 }
 
@@ -28,8 +29,8 @@ void json_turn(JsonOut& json, std::int32_t turn) {
 void json_latlon(JsonOut& json, const char* lon_name, std::int32_t lon, const char* lat_name,
                  std::int32_t lat, bool scaled) {
   if (scaled) {
-    json.fixed(lon_name, lon / kLatLonDivisor, 6);
-    json.fixed(lat_name, lat / kLatLonDivisor, 6);
+    append_ten_thousandth_minutes_as_degrees(json.value_of(lon_name), lon);
+    append_ten_thousandth_minutes_as_degrees(json.value_of(lat_name), lat);
   } else {
     json.i(lon_name, lon);
     json.i(lat_name, lat);
@@ -38,7 +39,7 @@ void json_latlon(JsonOut& json, const char* lon_name, std::int32_t lon, const ch
 
 void json_speed_tenths(JsonOut& json, std::uint32_t speed, bool scaled) {
   if (scaled) {
-    json.fixed("speed", speed / 10.0, 1);
+    json.tenths("speed", speed);
   } else {
     json.u("speed", speed);
   }
@@ -46,7 +47,7 @@ void json_speed_tenths(JsonOut& json, std::uint32_t speed, bool scaled) {
 
 void json_course_tenths(JsonOut& json, std::uint32_t course, bool scaled) {
   if (scaled) {
-    json.fixed("course", course / 10.0, 1);
+    json.tenths("course", course);
   } else {
     json.u("course", course);
   }
@@ -70,7 +71,7 @@ void json_epfd(JsonOut& json, std::uint32_t epfd) {
   json.str("epfd_text", epfd_text(epfd));
 }
 
-void append_stamp(std::string& out, std::int64_t year, std::uint32_t month, std::uint32_t day,
+void append_stamp(TextBuffer& out, std::int64_t year, std::uint32_t month, std::uint32_t day,
                   std::uint32_t hour, std::uint32_t minute, std::int64_t second) {
   if (year >= 0) {
     append_uint_padded(out, static_cast<std::uint64_t>(year), 4);
@@ -119,7 +120,7 @@ void write_json(const Message& /*header*/, const PositionReport& body, bool scal
     } else if (body.speed == kSpeedFastMover) {
       json.raw("speed", "\"fast\"");
     } else {
-      json.fixed("speed", body.speed / 10.0, 1);
+      json.tenths("speed", body.speed);
     }
   } else {
     json.i("turn", body.turn);

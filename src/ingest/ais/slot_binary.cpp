@@ -56,7 +56,7 @@ DecodeError decode_slot_binary(const Bits& bits, std::size_t trailer_bits, SlotB
   return DecodeError::kNone;
 }
 
-void append_bit_data(std::string& out, const BitData<1004>& data) {
+void append_bit_data(TextBuffer& out, const BitData<1004>& data) {
   append_uint(out, data.bit_count);
   out.push_back(':');
   static constexpr char kHex[] = "0123456789abcdef";
@@ -84,7 +84,7 @@ void write_json(const Message& header, const SlotBinary& body, bool /*scaled*/, 
   json.b("structured", body.structured);
   json.u("dest_mmsi", body.dest_mmsi);
   json.u("app_id", body.app_id);
-  std::string& out = json.value_of("data");
+  TextBuffer& out = json.value_of("data");
   out.push_back('"');
   append_bit_data(out, body.data);
   out.push_back('"');
@@ -94,7 +94,7 @@ void write_json(const Message& header, const SlotBinary& body, bool /*scaled*/, 
 
 void write_csv(const Message& header, const SlotBinary& body, CsvOut& csv) {
   csv.u(body.addressed).u(body.structured).u(body.dest_mmsi).u(body.app_id);
-  std::string& out = csv.buffer();
+  TextBuffer& out = csv.buffer();
   append_bit_data(out, body.data);
   // Type 26 appends ":radio" to the data field (0, as in the JSON).
   if (header.type == 26) out.append(":0");

@@ -30,7 +30,7 @@ DecodeError decode_body(const Bits& bits, Message& /*header*/, StaticVoyageData&
 namespace {
 
 /// ETA as "%02u-%02uT%02u:%02uZ".
-void append_eta(std::string& out, const StaticVoyageData& body) {
+void append_eta(TextBuffer& out, const StaticVoyageData& body) {
   append_stamp(out, -1, body.month, body.day, body.hour, body.minute, -1);
 }
 
@@ -45,12 +45,12 @@ void write_json(const Message& /*header*/, const StaticVoyageData& body, bool sc
   json_ship_type(json, body.shiptype);
   json_dimensions(json, body.to_bow, body.to_stern, body.to_port, body.to_starboard);
   json_epfd(json, body.epfd);
-  std::string& out = json.value_of("eta");
+  TextBuffer& out = json.value_of("eta");
   out.push_back('"');
   append_eta(out, body);
   out.push_back('"');
   if (scaled) {
-    json.fixed("draught", body.draught / 10.0, 1);
+    json.tenths("draught", body.draught);
   } else {
     json.u("draught", body.draught);
   }

@@ -3,6 +3,7 @@
 
 #include <array>
 #include <cstddef>
+#include <cstring>
 #include <string_view>
 
 #include "ingest/ais/bits.h"
@@ -59,13 +60,20 @@ struct BitData {
   void copy_from(const Bits& bits, std::size_t start, std::size_t count) {
     if (count > MaxBits) count = MaxBits;
     bit_count = count;
-    bytes.fill(0);
-    for (std::size_t byte_idx = 0; byte_idx * 8 < count; ++byte_idx) {
-      const std::size_t remaining = count - byte_idx * 8;
-      const unsigned width = remaining >= 8 ? 8U : static_cast<unsigned>(remaining);
-      bytes[byte_idx] =
-          static_cast<std::uint8_t>(bits.u(start + byte_idx * 8, width) << (8 - width));
+    const std::size_t used = (count + 7) / 8;
+    if (start % 8 == 0) {
+      // Byte-aligned (types 6 and 8): copy whole bytes, then cut the last one.
+      std::memcpy(bytes.data(), bits.data() + start / 8, used);
+      if (count % 8 != 0) bytes[used - 1] &= static_cast<std::uint8_t>(0xff00U >> (count % 8));
+    } else {
+      for (std::size_t byte_idx = 0; byte_idx < used; ++byte_idx) {
+        const std::size_t remaining = count - byte_idx * 8;
+        const unsigned width = remaining >= 8 ? 8U : static_cast<unsigned>(remaining);
+        bytes[byte_idx] =
+            static_cast<std::uint8_t>(bits.u(start + byte_idx * 8, width) << (8 - width));
+      }
     }
+    std::memset(bytes.data() + used, 0, bytes.size() - used);
   }
 };
 

@@ -1,6 +1,7 @@
 #include "ingest/nmea/sentence.h"
 
 #include <array>
+#include <cstring>
 
 namespace sw::nmea {
 namespace {
@@ -91,7 +92,13 @@ bool parse_tag_block(std::string_view block, TagBlock& tag) {
   return true;
 }
 
-bool is_payload_char(char c) { return (c >= '0' && c <= 'W') || (c >= '`' && c <= 'w'); }
+/// 1 for the 64 characters of the AIS six-bit armour ('0'..'W', '`'..'w').
+constexpr std::array<std::uint8_t, 256> kPayloadChar = [] {
+  std::array<std::uint8_t, 256> table{};
+  for (int c = '0'; c <= 'W'; ++c) table[static_cast<std::size_t>(c)] = 1;
+  for (int c = '`'; c <= 'w'; ++c) table[static_cast<std::size_t>(c)] = 1;
+  return table;
+}();
 
 /// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).
 std::int64_t days_from_civil(std::int64_t year, unsigned month, unsigned day) {
@@ -143,8 +150,19 @@ const char* to_string(SentenceError error) {
 }
 
 std::uint8_t nmea_checksum(std::string_view body) {
-  std::uint8_t sum = 0;
-  for (char c : body) sum ^= static_cast<std::uint8_t>(c);
+  // XOR eight bytes at a time, then fold the word.
+  std::uint64_t wide = 0;
+  std::size_t char_idx = 0;
+  for (; char_idx + 8 <= body.size(); char_idx += 8) {
+    std::uint64_t word = 0;
+    std::memcpy(&word, body.data() + char_idx, sizeof(word));
+    wide ^= word;
+  }
+  wide ^= wide >> 32;
+  wide ^= wide >> 16;
+  wide ^= wide >> 8;
+  auto sum = static_cast<std::uint8_t>(wide);
+  for (; char_idx < body.size(); ++char_idx) sum ^= static_cast<std::uint8_t>(body[char_idx]);
   return sum;
 }
 
@@ -258,11 +276,11 @@ ParseOutcome parse_sentence(std::string_view line) {
     out.error = SentenceError::kMalformed;  // gpsd drops 'C', '12' and others too
     return out;
   }
-  for (char c : fields[4]) {
-    if (!is_payload_char(c)) {
-      out.error = SentenceError::kBadPayloadChar;
-      return out;
-    }
+  std::uint8_t all_valid = 1;
+  for (char c : fields[4]) all_valid &= kPayloadChar[static_cast<unsigned char>(c)];
+  if (all_valid == 0) {
+    out.error = SentenceError::kBadPayloadChar;
+    return out;
   }
   s.payload = fields[4];
   // gpsd reads the first character of the fill field when it is a digit, else 0.
