@@ -96,11 +96,10 @@ class Bits {
   /// Unsigned field of `width` bits (<= 32) at bit `start`.
   std::uint32_t u(std::size_t start, unsigned width) const {
     if (width == 0 || start >= kMaxPayloadBits) return 0;
+    // One unaligned big-endian 64-bit load (the buffer has 8 bytes of slack).
     std::uint64_t word = 0;
-    const std::size_t first = start / 8;
-    for (std::size_t byte_idx = 0; byte_idx < 8; ++byte_idx) {
-      word = (word << 8) | bytes_[first + byte_idx];
-    }
+    std::memcpy(&word, bytes_.data() + start / 8, sizeof(word));
+    word = __builtin_bswap64(word);
     const unsigned shift = static_cast<unsigned>(64 - (start % 8) - width);
     return static_cast<std::uint32_t>((word >> shift) & ((1ULL << width) - 1));
   }

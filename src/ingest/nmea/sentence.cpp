@@ -92,14 +92,6 @@ bool parse_tag_block(std::string_view block, TagBlock& tag) {
   return true;
 }
 
-/// 1 for the 64 characters of the AIS six-bit armour ('0'..'W', '`'..'w').
-constexpr std::array<std::uint8_t, 256> kPayloadChar = [] {
-  std::array<std::uint8_t, 256> table{};
-  for (int c = '0'; c <= 'W'; ++c) table[static_cast<std::size_t>(c)] = 1;
-  for (int c = '`'; c <= 'w'; ++c) table[static_cast<std::size_t>(c)] = 1;
-  return table;
-}();
-
 /// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).
 std::int64_t days_from_civil(std::int64_t year, unsigned month, unsigned day) {
   year -= month <= 2 ? 1 : 0;
@@ -134,6 +126,34 @@ std::int64_t parse_gatehouse_time_ms(std::string_view line) {
   const std::int64_t days =
       days_from_civil(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
   return ((days * 24 + hour) * 60 + minute) * 60'000 + second * 1000 + millisecond;
+}
+
+/// True if every character is one of the 64 of the AIS six-bit armour ('0'..'W',
+/// '`'..'w'). Eight characters at a time: for 7-bit bytes, (b | 0x80) - lo keeps the
+/// high bit iff b >= lo, and (hi | 0x80) - b keeps it iff b <= hi.
+bool is_armoured_payload(std::string_view payload) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
+  const auto at_least = [](std::uint64_t word, std::uint64_t low) {
+    return ((word | kHigh) - kOnes * low) & kHigh;
+  };
+  const auto at_most = [](std::uint64_t word, std::uint64_t high) {
+    return ((kOnes * high | kHigh) - word) & kHigh;
+  };
+  std::size_t char_idx = 0;
+  for (; char_idx + 8 <= payload.size(); char_idx += 8) {
+    std::uint64_t word = 0;
+    std::memcpy(&word, payload.data() + char_idx, sizeof(word));
+    if ((word & kHigh) != 0) return false;
+    const std::uint64_t digits_to_w = at_least(word, 0x30) & at_most(word, 0x57);
+    const std::uint64_t backtick_to_w = at_least(word, 0x60) & at_most(word, 0x77);
+    if ((digits_to_w | backtick_to_w) != kHigh) return false;
+  }
+  for (; char_idx < payload.size(); ++char_idx) {
+    const char c = payload[char_idx];
+    if (!((c >= '0' && c <= 'W') || (c >= '`' && c <= 'w'))) return false;
+  }
+  return true;
 }
 
 const char* to_string(SentenceError error) {
@@ -227,28 +247,31 @@ ParseOutcome parse_sentence(std::string_view line) {
     }
   }
 
-  // Fields after the address: count, number, seq id, channel, payload, fill.
+  // Fields after the five-letter address: count, number, seq id, channel, payload,
+  // fill. The short ones are scanned inline, the payload with memchr.
   std::array<std::string_view, 6> fields;
-  std::string_view rest =
-      body.substr(body.find(',') == std::string_view::npos ? body.size() : body.find(',') + 1);
-  if (body.find(',') == std::string_view::npos) {
+  if (body.size() < 6 || body[5] != ',') {
     out.error = SentenceError::kMalformed;
     return out;
   }
-  for (std::size_t field_idx = 0; field_idx < fields.size(); ++field_idx) {
-    const auto comma = rest.find(',');
-    if (comma == std::string_view::npos) {
-      if (field_idx != fields.size() - 1) {
-        out.error = SentenceError::kMalformed;
-        return out;
-      }
-      fields[field_idx] = rest;
-      rest = {};
+  const char* cursor = body.data() + 6;
+  const char* const end = body.data() + body.size();
+  for (std::size_t field_idx = 0; field_idx + 1 < fields.size(); ++field_idx) {
+    const char* comma = cursor;
+    if (field_idx == 4) {
+      comma = static_cast<const char*>(
+          std::memchr(cursor, ',', static_cast<std::size_t>(end - cursor)));
     } else {
-      fields[field_idx] = rest.substr(0, comma);
-      rest = rest.substr(comma + 1);
+      while (comma != end && *comma != ',') ++comma;
     }
+    if (comma == nullptr || comma == end) {
+      out.error = SentenceError::kMalformed;
+      return out;
+    }
+    fields[field_idx] = std::string_view(cursor, static_cast<std::size_t>(comma - cursor));
+    cursor = comma + 1;
   }
+  fields[5] = std::string_view(cursor, static_cast<std::size_t>(end - cursor));
 
   const auto count = parse_uint(fields[0]);
   const auto number = parse_uint(fields[1]);
@@ -276,9 +299,7 @@ ParseOutcome parse_sentence(std::string_view line) {
     out.error = SentenceError::kMalformed;  // gpsd drops 'C', '12' and others too
     return out;
   }
-  std::uint8_t all_valid = 1;
-  for (char c : fields[4]) all_valid &= kPayloadChar[static_cast<unsigned char>(c)];
-  if (all_valid == 0) {
+  if (!is_armoured_payload(fields[4])) {
     out.error = SentenceError::kBadPayloadChar;
     return out;
   }

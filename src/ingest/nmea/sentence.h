@@ -67,6 +67,9 @@ struct ParseOutcome {
   Sentence sentence;
 };
 
+/// True if every character belongs to the AIS six-bit armour ('0'..'W', '`'..'w').
+bool is_armoured_payload(std::string_view payload);
+
 /// XOR checksum over [begin, end).
 std::uint8_t nmea_checksum(std::string_view body);
 

@@ -99,5 +99,31 @@ TEST(Sentence, AcceptsMissingChecksumAsGpsdDoes) {
   EXPECT_FALSE(out.sentence.has_checksum);
 }
 
+TEST(Sentence, ArmourCheckAgreesWithTheAlphabetForEveryByteAndPosition) {
+  const auto in_alphabet = [](unsigned char c) {
+    return (c >= '0' && c <= 'W') || (c >= '`' && c <= 'w');
+  };
+  for (std::size_t length : {1U, 7U, 8U, 9U, 16U, 28U}) {
+    for (std::size_t position = 0; position < length; ++position) {
+      for (int byte = 0; byte < 256; ++byte) {
+        std::string payload(length, '5');
+        payload[position] = static_cast<char>(byte);
+        ASSERT_EQ(is_armoured_payload(payload), in_alphabet(static_cast<unsigned char>(byte)))
+            << "byte " << byte << " at " << position << " of " << length;
+      }
+    }
+  }
+}
+
+TEST(Sentence, ChecksumMatchesBytewiseXor) {
+  std::string body;
+  for (int length = 0; length < 40; ++length) {
+    std::uint8_t expected = 0;
+    for (char c : body) expected ^= static_cast<std::uint8_t>(c);
+    ASSERT_EQ(nmea_checksum(body), expected) << length;
+    body.push_back(static_cast<char>(0x21 + (length * 37) % 90));
+  }
+}
+
 }  // namespace
 }  // namespace sw::nmea
