@@ -2,7 +2,7 @@
 /// `straitwatch ais encode`: gpsd-style unscaled JSON lines (as printed by
 /// `straitwatch ais decode -u -j` or `gpsdecode -u -j`) in, NMEA !AIVDM sentences out.
 
-namespace CLI {
+namespace CLI {  // NOLINT(readability-identifier-naming): CLI11 names it
 class App;
 }
 
