@@ -10,7 +10,7 @@ packages=(
   libeigen3-dev libgeographiclib-dev libboost-dev
   libsqlite3-dev libnetcdf-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  gpsd-clients hyperfine python3 python3-numpy python3-scipy python3-netcdf4
+  gpsd-clients hyperfine jq python3 python3-numpy python3-scipy python3-netcdf4
 )
 
 missing=()
