@@ -5,12 +5,14 @@
 
 #include "cli/ais_command.h"
 #include "cli/drift_command.h"
+#include "cli/track_command.h"
 
 int main(int argc, char** argv) {
   CLI::App app{"straitwatch - a joint maritime surveillance picture of the Dover Strait"};
   app.require_subcommand(1);
   sw::cli::add_ais_commands(app);
   sw::cli::add_drift_command(app);
+  sw::cli::add_track_commands(app);
   CLI11_PARSE(app, argc, argv);
   return 0;
 }
