@@ -6,14 +6,7 @@ namespace sw::ais {
 
 DecodeError decode_body(const Bits& bits, Message& /*header*/, ClassBExtended& body) {
   if (auto error = require_at_least(bits, 312); error != DecodeError::kNone) return error;
-  body.reserved = bits.u(38, 8);
-  body.speed = bits.u(46, 10);
-  body.accuracy = bits.flag(56);
-  body.lon = bits.s(57, 28);
-  body.lat = bits.s(85, 27);
-  body.course = bits.u(112, 12);
-  body.heading = bits.u(124, 9);
-  body.second = bits.u(133, 6);
+  decode_class_b_motion(bits, body);
   body.regional = bits.u(139, 4);
   read_sixbit(bits, 143, 20, body.shipname);
   body.shiptype = bits.u(263, 8);

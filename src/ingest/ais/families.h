@@ -72,6 +72,20 @@ SW_AIS_FAMILY(LongRangePosition)  // type 27        long_range.cpp
 /// part B carries the mother ship's MMSI instead of dimensions.
 bool is_auxiliary_mmsi(std::uint32_t mmsi);
 
+/// Bits 38-138 shared by the Class B position reports (types 18 and 19): reserved,
+/// speed, accuracy, position, course, heading and UTC second.
+template <typename ClassBReport>
+void decode_class_b_motion(const Bits& bits, ClassBReport& body) {
+  body.reserved = bits.u(38, 8);
+  body.speed = bits.u(46, 10);
+  body.accuracy = bits.flag(56);
+  body.lon = bits.s(57, 28);
+  body.lat = bits.s(85, 27);
+  body.course = bits.u(112, 12);
+  body.heading = bits.u(124, 9);
+  body.second = bits.u(133, 6);
+}
+
 /// Shared formatting used by several families.
 /// Latitude/longitude in 1/10000 minute, printed "%.6f" degrees (scaled) or raw.
 void json_latlon(JsonOut& json, const char* lon_name, std::int32_t lon, const char* lat_name,

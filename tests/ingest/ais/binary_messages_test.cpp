@@ -8,31 +8,15 @@
 #include <string>
 #include <string_view>
 
+#include "decode_helpers.h"
 #include "ingest/ais/decoder.h"
 
 namespace sw::ais {
 namespace {
 
-/// Feed the sentence(s) of one message and return the decoded message.
-Message decode_lines(std::initializer_list<std::string_view> lines) {
-  Decoder decoder;
-  LineResult result;
-  for (std::string_view line : lines) result = decoder.feed_line(line);
-  EXPECT_EQ(result.reason, LineReason::kDecoded) << to_string(result.reason);
-  return result.message != nullptr ? *result.message : Message{};
-}
-
-std::string json(const Message& message, bool scaled) {
-  std::string out;
-  append_json(message, scaled, out);
-  return out;
-}
-
-std::string csv(const Message& message) {
-  std::string out;
-  append_csv(message, out);
-  return out;
-}
+using testing::csv;
+using testing::decode_lines;
+using testing::json;
 
 /// Header of a crafted type 6 (seqno 0, destination 2442101, DAC/FI) or type 8 payload.
 Bits binary_header(std::uint32_t type, std::uint32_t dac, std::uint32_t fid) {

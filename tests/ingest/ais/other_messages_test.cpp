@@ -9,31 +9,15 @@
 #include <string>
 #include <string_view>
 
+#include "decode_helpers.h"
 #include "ingest/ais/decoder.h"
 
 namespace sw::ais {
 namespace {
 
-/// Feed the sentence(s) of one message and return the decoded message.
-Message decode_lines(std::initializer_list<std::string_view> lines) {
-  Decoder decoder;
-  LineResult result;
-  for (std::string_view line : lines) result = decoder.feed_line(line);
-  EXPECT_EQ(result.reason, LineReason::kDecoded) << to_string(result.reason);
-  return result.message != nullptr ? *result.message : Message{};
-}
-
-std::string json(const Message& message, bool scaled) {
-  std::string out;
-  append_json(message, scaled, out);
-  return out;
-}
-
-std::string csv(const Message& message) {
-  std::string out;
-  append_csv(message, out);
-  return out;
-}
+using testing::csv;
+using testing::decode_lines;
+using testing::json;
 
 /// A crafted payload: type, repeat 0, MMSI 244123456, then `body_bits` bits of
 /// `body_value` repeated (1 = all ones, 0 = all zeros) up to `total_bits`.
