@@ -42,14 +42,17 @@ void append_ten_thousandth_minutes_as_degrees(TextBuffer& out, std::int32_t raw)
   const std::uint64_t fives = magnitude * 5;
   const std::uint64_t micro = fives / 3 + (fives % 3 == 2 ? 1 : 0);
   append_uint(out, micro / 1000000);
-  out.push_back('.');
-  char digits[6];
+  // ".ffffff" as three digit pairs, one fixed-size store.
   std::uint64_t fraction = micro % 1000000;
-  for (int digit_idx = 5; digit_idx >= 0; --digit_idx) {
-    digits[digit_idx] = static_cast<char>('0' + fraction % 10);
-    fraction /= 10;
+  char* tail = out.tail(8);
+  tail[0] = '.';
+  for (int pair_idx = 2; pair_idx >= 0; --pair_idx) {
+    const auto pair = static_cast<std::size_t>(fraction % 100) * 2;
+    fraction /= 100;
+    tail[1 + pair_idx * 2] = kDigitPairs[pair];
+    tail[2 + pair_idx * 2] = kDigitPairs[pair + 1];
   }
-  out.append(digits, sizeof(digits));
+  out.advance(7);
 }
 
 void append_uint_padded(TextBuffer& out, std::uint64_t value, int width) {

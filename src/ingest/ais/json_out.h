@@ -13,29 +13,34 @@ namespace sw::ais {
 
 /// Append decimal integers and printf-compatible fixed-point numbers without locale
 /// or allocation.
+/// "00".."99", for two digits per division.
+inline constexpr char kDigitPairs[] =
+    "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+    "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+    "8081828384858687888990919293949596979899";
+
 inline void append_uint(TextBuffer& out, std::uint64_t value) {
-  // Two digits per division, from a 200-byte table of "00".."99".
-  static constexpr char kPairs[] =
-      "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
-      "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
-      "8081828384858687888990919293949596979899";
-  char digits[20];
-  char* const end = digits + sizeof(digits);
+  // Digits are written right-aligned at offset 24 of a 48-byte scratch and copied with a
+  // fixed-size move (no memcpy call for a run-time length).
+  char digits[48];
+  char* const end = digits + 24;
   char* begin = end;
   while (value >= 100) {
     const auto pair = static_cast<std::size_t>(value % 100) * 2;
     value /= 100;
-    *--begin = kPairs[pair + 1];
-    *--begin = kPairs[pair];
+    *--begin = kDigitPairs[pair + 1];
+    *--begin = kDigitPairs[pair];
   }
   if (value >= 10) {
     const auto pair = static_cast<std::size_t>(value) * 2;
-    *--begin = kPairs[pair + 1];
-    *--begin = kPairs[pair];
+    *--begin = kDigitPairs[pair + 1];
+    *--begin = kDigitPairs[pair];
   } else {
     *--begin = static_cast<char>('0' + value);
   }
-  out.append(begin, static_cast<std::size_t>(end - begin));
+  char* tail = out.tail(24);
+  std::memcpy(tail, begin, 24);
+  out.advance(static_cast<std::size_t>(end - begin));
 }
 inline void append_int(TextBuffer& out, std::int64_t value) {
   if (value < 0) {

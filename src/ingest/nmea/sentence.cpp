@@ -228,7 +228,9 @@ ParseOutcome parse_sentence(std::string_view line) {
 
   // The checksum star: the first '*' after the fill-bits field. USCG and other
   // receivers append ",field,..." after "*hh": ignore what follows the checksum.
-  const auto star = line.find('*');
+  // The body holds no '*' (the armour alphabet excludes it), so the checksum star is
+  // the last one on the line; it sits a few characters from the end.
+  const auto star = line.rfind('*');
   std::string_view body;
   if (star == std::string_view::npos) {
     body = line.substr(1);
