@@ -5,6 +5,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-cmake -S . -B build/release -G Ninja -DCMAKE_BUILD_TYPE=Release -DSTRAITWATCH_TESTS=OFF >/dev/null
-cmake --build build/release
+cmake -S . -B build/release -DCMAKE_BUILD_TYPE=Release -DSTRAITWATCH_TESTS=OFF >/dev/null
+cmake --build build/release -j "$(nproc)"
 ./build/release/src/straitwatch ais decode --quiet --stats tests/data/ais/gpsd/sample.aivdm 2>&1

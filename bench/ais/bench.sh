@@ -6,7 +6,7 @@
 #
 # Environment (all optional): BENCH_LINES (default 1000000), BENCH_RUNS (5), BENCH_CPU (1).
 #
-# 1. Builds straitwatch in build/release (Release, -O2).
+# 1. Builds straitwatch in build/release (the project's Release build, -O3).
 # 2. Makes two inputs of BENCH_LINES lines with ../shared/bench/ais/make_input.py:
 #    sample_mix  from tests/data/ais/gpsd/sample.aivdm, seed 1;
 #    real_mix    from the real gpsd feed logs tests/data/ais/real/gpsd-*.log (gpsd's
@@ -35,8 +35,8 @@ for tool in gpsdecode hyperfine taskset jq python3; do
 done
 [ -f "$make_input" ] || { echo "bench: $make_input not found" >&2; exit 1; }
 
-echo "== build ($release, Release -O2)"
-cmake -S . -B "$release" -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_FLAGS_RELEASE="-O2 -DNDEBUG" \
+echo "== build ($release, Release)"
+cmake -S . -B "$release" -DCMAKE_BUILD_TYPE=Release \
   -DSTRAITWATCH_TESTS=OFF >/dev/null
 cmake --build "$release" --target straitwatch -j "$(nproc)" >/dev/null
 straitwatch="$repo/$release/src/straitwatch"
