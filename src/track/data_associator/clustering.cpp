@@ -1,5 +1,7 @@
 #include "track/data_associator/clustering.h"
 
+#include <algorithm>
+
 #include <numeric>
 
 namespace sw::track {
@@ -76,6 +78,43 @@ void Clusterer::cluster(std::span<const Hypothesis> hypotheses, std::size_t trac
   for (std::uint32_t hypothesis_idx = 0; hypothesis_idx < hypotheses.size(); ++hypothesis_idx) {
     const std::uint32_t cluster_idx = cluster_of_track_[hypotheses[hypothesis_idx].track];
     clusters.hypotheses[cursor[cluster_idx]++] = hypothesis_idx;
+  }
+}
+
+void ClusterLayout::build(const Clusters& clusters, std::size_t cluster_idx,
+                          std::span<const Hypothesis> hypotheses) {
+  const std::uint32_t first_track = clusters.track_offsets[cluster_idx];
+  const std::uint32_t row_count = clusters.track_offsets[cluster_idx + 1] - first_track;
+  order_.assign(clusters.hypotheses.begin() + clusters.hypothesis_offsets[cluster_idx],
+                clusters.hypotheses.begin() + clusters.hypothesis_offsets[cluster_idx + 1]);
+  std::sort(order_.begin(), order_.end(), [&](std::uint32_t lhs, std::uint32_t rhs) {
+    const Hypothesis& left = hypotheses[lhs];
+    const Hypothesis& right = hypotheses[rhs];
+    return left.track != right.track ? left.track < right.track : left.detection < right.detection;
+  });
+  detection_of_local_.clear();
+  row_offsets_.assign(row_count + 1, 0);
+  entries_.clear();
+  std::uint32_t row = 0;
+  for (const std::uint32_t hypothesis_idx : order_) {
+    const Hypothesis& hypothesis = hypotheses[hypothesis_idx];
+    while (clusters.tracks[first_track + row] != hypothesis.track) {
+      row_offsets_[++row] = static_cast<std::uint32_t>(entries_.size());
+    }
+    if (local_of_detection_[hypothesis.detection] < 0) {
+      local_of_detection_[hypothesis.detection] =
+          static_cast<std::int32_t>(detection_of_local_.size());
+      detection_of_local_.push_back(hypothesis.detection);
+    }
+    entries_.push_back(
+        {static_cast<std::uint32_t>(local_of_detection_[hypothesis.detection]), hypothesis_idx});
+  }
+  while (row < row_count) row_offsets_[++row] = static_cast<std::uint32_t>(entries_.size());
+}
+
+void ClusterLayout::release() {
+  for (const std::uint32_t detection_idx : detection_of_local_) {
+    local_of_detection_[detection_idx] = -1;
   }
 }
 

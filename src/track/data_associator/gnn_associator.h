@@ -25,13 +25,10 @@ class GnnAssociator final : public DataAssociator {
   Clusterer clusterer_;
   Clusters clusters_;
   JonkerVolgenantSolver solver_;
-  std::vector<std::int32_t> local_of_detection_;
-  std::vector<std::uint32_t> detection_of_local_;
-  std::vector<std::uint32_t> row_offsets_;
+  ClusterLayout layout_;
   std::vector<JonkerVolgenantSolver::Edge> edges_;
   std::vector<double> missed_costs_;
   std::vector<std::int32_t> row_to_column_;
-  std::vector<std::uint32_t> order_;
 };
 
 }  // namespace sw::track

@@ -38,17 +38,15 @@ class JpdaAssociator final : public DataAssociator {
   JpdaParameters parameters_;
   Clusterer clusterer_;
   Clusters clusters_;
-  std::vector<std::int32_t> local_of_detection_;
-  std::vector<std::uint32_t> detection_of_local_;
-  // Per-cluster scratch: options of each local track, marginals, detection use.
-  std::vector<std::uint32_t> option_offsets_;
+  // Per-cluster scratch: the layout (rows, columns, option offsets), options of each
+  // local track, marginals, detection use.
+  ClusterLayout layout_;
   std::vector<Option> options_;
   std::vector<double> option_weight_;
   std::vector<double> missed_marginal_;
   std::vector<std::uint8_t> detection_taken_;
   double missed_likelihood_ = 0.0;
   double total_weight_ = 0.0;
-  std::vector<std::uint32_t> order_;
 };
 
 }  // namespace sw::track
