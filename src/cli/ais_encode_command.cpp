@@ -191,7 +191,9 @@ void read_body(JsonFields& in, ais::StaticVoyageData& body) {
   in.u("dte", body.dte);
 }
 
-void read_body(JsonFields& in, ais::ClassBPosition& body) {
+/// The fields types 18 and 19 share, in gpsd's JSON order.
+template <typename ClassBReport>
+void read_class_b_motion(JsonFields& in, ClassBReport& body) {
   in.u("reserved", body.reserved);
   in.u("speed", body.speed);
   in.b("accuracy", body.accuracy);
@@ -200,6 +202,10 @@ void read_body(JsonFields& in, ais::ClassBPosition& body) {
   in.u("course", body.course);
   in.u("heading", body.heading);
   in.u("second", body.second);
+}
+
+void read_body(JsonFields& in, ais::ClassBPosition& body) {
+  read_class_b_motion(in, body);
   in.u("regional", body.regional);
   in.b("cs", body.cs);
   in.b("display", body.display);
@@ -212,14 +218,7 @@ void read_body(JsonFields& in, ais::ClassBPosition& body) {
 }
 
 void read_body(JsonFields& in, ais::ClassBExtended& body) {
-  in.u("reserved", body.reserved);
-  in.u("speed", body.speed);
-  in.b("accuracy", body.accuracy);
-  in.i("lon", body.lon);
-  in.i("lat", body.lat);
-  in.u("course", body.course);
-  in.u("heading", body.heading);
-  in.u("second", body.second);
+  read_class_b_motion(in, body);
   in.u("regional", body.regional);
   in.text("shipname", body.shipname);
   in.u("shiptype", body.shiptype);

@@ -134,7 +134,9 @@ void encode_body(FieldWriter& out, const StaticVoyageData& body) {
   out.spare(1);                                          // 423 .. 424
 }
 
-void encode_body(FieldWriter& out, const ClassBPosition& body) {
+/// Bits 38-138 shared by types 18 and 19 (the inverse of decode_class_b_motion).
+template <typename ClassBReport>
+void encode_class_b_motion(FieldWriter& out, const ClassBReport& body) {
   out.u("reserved", body.reserved, 8);  // 38
   out.u("speed", body.speed, 10);       // 46
   out.flag(body.accuracy);              // 56
@@ -143,6 +145,10 @@ void encode_body(FieldWriter& out, const ClassBPosition& body) {
   out.u("course", body.course, 12);     // 112
   out.u("heading", body.heading, 9);    // 124
   out.u("second", body.second, 6);      // 133
+}
+
+void encode_body(FieldWriter& out, const ClassBPosition& body) {
+  encode_class_b_motion(out, body);     // 38 .. 139
   out.u("regional", body.regional, 2);  // 139
   out.flag(body.cs);                    // 141
   out.flag(body.display);               // 142
@@ -155,14 +161,7 @@ void encode_body(FieldWriter& out, const ClassBPosition& body) {
 }
 
 void encode_body(FieldWriter& out, const ClassBExtended& body) {
-  out.u("reserved", body.reserved, 8);             // 38
-  out.u("speed", body.speed, 10);                  // 46
-  out.flag(body.accuracy);                         // 56
-  out.s("lon", body.lon, 28);                      // 57
-  out.s("lat", body.lat, 27);                      // 85
-  out.u("course", body.course, 12);                // 112
-  out.u("heading", body.heading, 9);               // 124
-  out.u("second", body.second, 6);                 // 133
+  encode_class_b_motion(out, body);                // 38 .. 139
   out.u("regional", body.regional, 4);             // 139
   out.text("shipname", body.shipname.view(), 20);  // 143
   out.u("shiptype", body.shiptype, 8);             // 263
