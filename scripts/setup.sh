@@ -8,7 +8,7 @@ packages=(
   clang clang-format clang-tidy libclang-rt-14-dev
   libcli11-dev libfmt-dev libspdlog-dev nlohmann-json3-dev
   libeigen3-dev libgeographiclib-dev libboost-dev
-  libsqlite3-dev libnetcdf-dev
+  libsqlite3-dev libnetcdf-dev libpugixml-dev libtoml11-dev libsimdjson-dev tshark
   libgtest-dev libgmock-dev libbenchmark-dev
   gpsd-clients hyperfine jq python3 python3-numpy python3-scipy python3-netcdf4
 )
