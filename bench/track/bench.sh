@@ -15,6 +15,7 @@
 #    --timing CSV; the figure is the median step time after scan 5. Max RSS is reported.
 # 4. Scores with `straitwatch score` and, for N <= 10,000, with gospa.py (p = 2, c = 100).
 # 5. Prints ms/scan, the speed-up over Stone Soup, memory, GOSPA next to Stone Soup's.
+# 6. For N <= 1,000, prints the GOSPA of a perfect-association Kalman filter (a lower bound).
 #
 # Results: build/bench/track/ (scenarios, tracks, timing CSVs, results.txt).
 set -euo pipefail
@@ -81,3 +82,14 @@ for n in $sizes; do
 done
 echo "ms/scan: median tracker step after scan 5 (steady_clock inside straitwatch, one core);"
 echo "x_faster: Stone Soup GNN ms/scan / ours (the only recorded Stone Soup timing is GNN)."
+
+# How far from what the data allow: a perfect-association Kalman filter with the same
+# model and confirmation rule (bench/track/oracle_bound.py).
+for n in $sizes; do
+  [ "$n" -le 1000 ] || continue
+  scenario="$work/n$n"
+  "$python" bench/track/oracle_bound.py "$scenario" "$scenario/tracks_oracle.csv"
+  bound=$("$straitwatch" score --truth "$scenario/truth.csv" --tracks "$scenario/tracks_oracle.csv" \
+    --c 100 --p 2 | sed -E 's/.*"mean_gospa": ([0-9.]+).*/\1/')
+  echo "N=$n: perfect-association bound GOSPA $bound" | tee -a "$results"
+done

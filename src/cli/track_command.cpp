@@ -277,7 +277,10 @@ void add_track_commands(CLI::App& app) {
                     "CV noise diffusion coefficient, m^2/s^3 (0.05)");
   track->add_option("--q-high", track_options->settings.imm_high_noise_diffusion,
                     "IMM manoeuvre model noise diffusion coefficient, m^2/s^3 (2)");
-  track->add_option("--gate", track_options->settings.gate, "Mahalanobis gate (3)");
+  track->add_option("--gate", track_options->settings.gate,
+                    "Mahalanobis gate of GNN and of track initiation (3)");
+  track->add_option("--pda-gate", track_options->settings.pda_gate,
+                    "JPDA's Mahalanobis gate; Pg follows from it (5)");
   track->add_option("--min-points", track_options->settings.min_points,
                     "detections to confirm a track (3)");
   track->add_option("--pd", track_options->settings.jpda.detection_probability,

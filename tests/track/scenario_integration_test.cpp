@@ -89,13 +89,15 @@ void expect_tracks_and_score(const std::string& truth, const std::string& tracks
 
 TEST_F(GeneratedScenario, GnnAndJpdaScoreBelowBoundAndScoreMatchesGospaPy) {
   ASSERT_TRUE(scenario_generated) << "gen_scenario.py failed (needs /usr/bin/python3 with numpy)";
-  // Stone Soup's figures on this scenario are 110.2 (GNN) and 105.3 (JPDA).
+  // Stone Soup's figures on this scenario (N = 100, seed 1) are 110.2 (GNN) and 105.3 (JPDA):
+  // ours must be equal or lower (GNN reproduces 110.199; a perfect-association Kalman filter
+  // with the same 3-point confirmation scores 103.3, so no tracker goes far below).
   ScoreSummary gnn;
   expect_tracks_and_score(path("truth.csv"), path("tracks_gnn.csv"), track::AssociationMethod::kGnn,
-                          115.0, gnn);
+                          110.25, gnn);
   ScoreSummary jpda;
   expect_tracks_and_score(path("truth.csv"), path("tracks_jpda.csv"),
-                          track::AssociationMethod::kJpda, 115.0, jpda);
+                          track::AssociationMethod::kJpda, 105.3, jpda);
   EXPECT_NEAR(gnn.mean_gospa, reference_gospa(path("tracks_gnn.csv")), 1e-6);
   EXPECT_NEAR(jpda.mean_gospa, reference_gospa(path("tracks_jpda.csv")), 1e-6);
   EXPECT_LT(gnn.counts.id_switches, 10U);

@@ -4,6 +4,7 @@
 /// at most once); clusters with more than `max_joint_events` candidate events use
 /// Fitzgerald's "cheap JPDA" approximation and are counted.
 
+#include <cmath>
 #include <vector>
 
 #include "track/data_associator/clustering.h"
@@ -14,10 +15,14 @@ namespace sw::track {
 /// Parameters of the JPDA likelihood model.
 struct JpdaParameters {
   double detection_probability = 0.9;  ///< Pd
-  double gate_probability = 0.9889;    ///< Pg: chi-square(2) mass inside the gate (3 sigma)
+  double gate_probability = 0.9889;    ///< Pg: gate_probability_2d(gate); 0.9889 at 3 sigma
   double clutter_density = 2.5e-8;     ///< false detections per square metre per scan
   std::size_t max_joint_events = 50'000;
 };
+
+/// Pg of a Mahalanobis gate on a 2-D measurement: the chi-square(2) mass inside it,
+/// 1 - exp(-gate^2 / 2).
+inline double gate_probability_2d(double gate) { return 1.0 - std::exp(-0.5 * gate * gate); }
 
 /// Association probabilities beta(track, detection) and beta(track, missed).
 class JpdaAssociator final : public DataAssociator {

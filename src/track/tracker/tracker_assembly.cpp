@@ -34,11 +34,15 @@ struct TrackerAssembly::Roles {
       predictor = std::make_unique<KalmanPredictor>(quiet_model);
       updater = std::make_unique<ExtendedKalmanUpdater>();
     }
-    hypothesiser = std::make_unique<DistanceHypothesiser>(*updater, settings.gate);
+    const bool jpda = settings.association == AssociationMethod::kJpda;
+    hypothesiser =
+        std::make_unique<DistanceHypothesiser>(*updater, jpda ? settings.pda_gate : settings.gate);
     tentative_hypothesiser = std::make_unique<DistanceHypothesiser>(*updater, settings.gate);
     const double missed_cost = settings.gate * settings.gate;
-    if (settings.association == AssociationMethod::kJpda) {
-      associator = std::make_unique<JpdaAssociator>(settings.jpda);
+    if (jpda) {
+      JpdaParameters parameters = settings.jpda;
+      parameters.gate_probability = gate_probability_2d(settings.pda_gate);
+      associator = std::make_unique<JpdaAssociator>(parameters);
     } else {
       associator = std::make_unique<GnnAssociator>(missed_cost);
     }

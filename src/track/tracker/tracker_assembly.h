@@ -21,7 +21,11 @@ struct TrackerSettings {
   double noise_diffusion = 0.05;  ///< CV q per axis, m^2/s^3
   double imm_high_noise_diffusion = 2.0;
   double imm_switch_probability = 0.05;  ///< per step, from either model to the other
-  double gate = 3.0;                     ///< Mahalanobis distance (not squared)
+  double gate = 3.0;  ///< Mahalanobis distance (not squared): GNN and the initiator
+  /// JPDA's gate. Stone Soup's PDAHypothesiser weighs every detection by its likelihood
+  /// with no distance gate; 5 sigma keeps the spatial index while leaving out only
+  /// chi-square(2) mass exp(-12.5) = 4e-6. Pg follows from it.
+  double pda_gate = 5.0;
   std::uint32_t min_points = 3;
   double velocity_sigma = 10.0;  ///< initiation prior, m/s per axis
   std::uint32_t tentative_max_misses = 2;
