@@ -1,0 +1,598 @@
+#include "store/sqlite/sqlite_store.h"
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <string_view>
+#include <utility>
+
+#include "store/sqlite/label_columns.h"
+#include "store/sqlite/track_columns.h"
+
+namespace sw::store {
+namespace {
+
+double to_seconds(TimeNs time) { return static_cast<double>(time) / 1e9; }
+
+constexpr std::string_view kUpsertSource =
+    "INSERT INTO sources (source_id, format, description, label_owner, label_releasable_to, "
+    "label_purposes, label_sensitivity, label_personal_data, label_retention_s) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
+    "ON CONFLICT (source_id) DO UPDATE SET format = excluded.format, "
+    "description = excluded.description, label_owner = excluded.label_owner, "
+    "label_releasable_to = excluded.label_releasable_to, "
+    "label_purposes = excluded.label_purposes, label_sensitivity = excluded.label_sensitivity, "
+    "label_personal_data = excluded.label_personal_data, "
+    "label_retention_s = excluded.label_retention_s";
+
+/// Identity and label come from the latest update by time (ties: the later write).
+std::string upsert_track_sql() {
+  static constexpr std::string_view kLatestWins[] = {"class",
+                                                     "mmsi",
+                                                     "name",
+                                                     "callsign",
+                                                     "ship_type",
+                                                     "length_m",
+                                                     "width_m",
+                                                     "asset_id",
+                                                     "label_owner",
+                                                     "label_releasable_to",
+                                                     "label_purposes",
+                                                     "label_sensitivity",
+                                                     "label_personal_data",
+                                                     "label_retention_s"};
+  std::string sql =
+      "INSERT INTO tracks (track_id, class, mmsi, name, callsign, ship_type, length_m, width_m, "
+      "asset_id, first_seen_ns, last_seen_ns, label_owner, label_releasable_to, label_purposes, "
+      "label_sensitivity, label_personal_data, label_retention_s) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, ?11, ?12, ?13, ?14, ?15, ?16) "
+      "ON CONFLICT (track_id) DO UPDATE SET ";
+  for (const std::string_view column : kLatestWins) {
+    sql.append(column);
+    sql.append(" = CASE WHEN excluded.last_seen_ns >= tracks.last_seen_ns THEN excluded.");
+    sql.append(column);
+    sql.append(" ELSE tracks.");
+    sql.append(column);
+    sql.append(" END, ");
+  }
+  sql.append(
+      "first_seen_ns = MIN(tracks.first_seen_ns, excluded.first_seen_ns), "
+      "last_seen_ns = MAX(tracks.last_seen_ns, excluded.last_seen_ns)");
+  return sql;
+}
+
+constexpr std::string_view kPredecessor =
+    "SELECT rowid, time_ns, lat, lon FROM track_positions WHERE track_id = ?1 AND time_ns < ?2 "
+    "ORDER BY time_ns DESC LIMIT 1";
+constexpr std::string_view kSuccessor =
+    "SELECT time_ns FROM track_positions WHERE track_id = ?1 AND time_ns > ?2 "
+    "ORDER BY time_ns LIMIT 1";
+constexpr std::string_view kUpsertPosition =
+    "INSERT INTO track_positions (track_id, time_ns, lat, lon, vel_east, vel_north, cov_ee, "
+    "cov_en, cov_nn, status, valid_until_ns) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) "
+    "ON CONFLICT (track_id, time_ns) DO UPDATE SET lat = excluded.lat, lon = excluded.lon, "
+    "vel_east = excluded.vel_east, vel_north = excluded.vel_north, cov_ee = excluded.cov_ee, "
+    "cov_en = excluded.cov_en, cov_nn = excluded.cov_nn, status = excluded.status, "
+    "valid_until_ns = excluded.valid_until_ns RETURNING rowid";
+constexpr std::string_view kCloseInterval =
+    "UPDATE track_positions SET valid_until_ns = ?2 WHERE rowid = ?1";
+constexpr std::string_view kUpsertRtree =
+    "INSERT OR REPLACE INTO position_rtree (id, min_lon, max_lon, min_lat, max_lat, min_t, max_t) "
+    "VALUES (?1, ?2, ?2, ?3, ?3, ?4, ?5)";
+constexpr std::string_view kInsertObservation =
+    "INSERT INTO observations (time_ns, source_id, kind, journal_sequence, track_id) "
+    "VALUES (?1, ?2, ?3, ?4, ?5)";
+constexpr std::string_view kUpsertCounter =
+    "INSERT INTO counters (source_id, name, time_ns, value) VALUES (?1, ?2, ?3, ?4) "
+    "ON CONFLICT (source_id, name, time_ns) DO UPDATE SET value = excluded.value";
+
+std::string select_track_history() {
+  return "SELECT " + std::string(kPositionColumns) +
+         " FROM track_positions p WHERE p.track_id = ?1 AND p.time_ns BETWEEN ?2 AND ?3 "
+         "ORDER BY p.time_ns";
+}
+
+std::string select_tracks() {
+  return "SELECT " + std::string(kTrackColumns) + ", " + std::string(kPositionColumns) +
+         " FROM tracks t LEFT JOIN track_positions p "
+         "ON p.track_id = t.track_id AND p.time_ns = t.last_seen_ns ORDER BY t.track_id";
+}
+
+constexpr std::string_view kSelectObservations =
+    "SELECT time_ns, source_id, kind, journal_sequence, track_id FROM observations "
+    "WHERE time_ns BETWEEN ?1 AND ?2 "
+    "ORDER BY time_ns, source_id, journal_sequence, kind, track_id";
+constexpr std::string_view kSelectSources =
+    "SELECT source_id, format, description, label_owner, label_releasable_to, label_purposes, "
+    "label_sensitivity, label_personal_data, label_retention_s FROM sources ORDER BY source_id";
+constexpr std::string_view kSelectCounter =
+    "SELECT source_id, name, value, time_ns FROM counters WHERE source_id = ?1 AND name = ?2 "
+    "ORDER BY time_ns";
+
+/// Why an update cannot be stored, or nullptr.
+const char* update_defect(const TrackUpdate& update) {
+  const double numbers[] = {update.position.lat,
+                            update.position.lon,
+                            update.velocity.east,
+                            update.velocity.north,
+                            update.covariance.ee,
+                            update.covariance.en,
+                            update.covariance.nn,
+                            update.identity.length_m.value_or(0.0),
+                            update.identity.width_m.value_or(0.0)};
+  for (const double number : numbers) {
+    if (!std::isfinite(number)) return "non_finite";
+  }
+  if (std::abs(update.position.lat) > 90.0 || std::abs(update.position.lon) > 180.0) {
+    return "bad_position";
+  }
+  return nullptr;
+}
+
+TimeNs saturating_minus(TimeNs time, TimeNs duration) {
+  if (time < std::numeric_limits<TimeNs>::min() + duration) {
+    return std::numeric_limits<TimeNs>::min();
+  }
+  return time - duration;
+}
+
+}  // namespace
+
+struct SqliteStore::Statements {
+  Statement upsert_source;
+  Statement upsert_track;
+  Statement predecessor;
+  Statement successor;
+  Statement upsert_position;
+  Statement close_interval;
+  Statement upsert_rtree;
+  Statement insert_observation;
+  Statement upsert_counter;
+  Statement track_history;
+  Statement tracks_in_box;
+  Statement list_tracks;
+  Statement observations;
+  Statement sources;
+  Statement counter_history;
+};
+
+SqliteStore::SqliteStore(Database database, SqliteStoreOptions options, int schema_version)
+    : database_(std::move(database)),
+      options_(options),
+      schema_version_(schema_version),
+      statements_(std::make_unique<Statements>()) {}
+
+SqliteStore::~SqliteStore() {
+  statements_.reset();  // finalize before the connection closes
+}
+
+Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::string& path,
+                                                       SqliteStoreOptions options) {
+  auto database = Database::open(path, options.read_only, options.busy_timeout_ms);
+  if (!database) return database.error();
+  if (!options.read_only) {
+    auto mode = database->query_text("PRAGMA journal_mode = WAL");
+    if (!mode) return mode.error();
+    if (*mode != "wal" && path != ":memory:") {
+      return Error{"wal_unavailable", "journal_mode is " + *mode};
+    }
+    const Status synchronous = database->execute(
+        options.synchronous_full ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL");
+    if (!synchronous) return synchronous.error();
+    if (Status migrated = migrate_schema(*database, options.schema_version); !migrated) {
+      return migrated.error();
+    }
+  }
+  auto application_id = database->query_int("PRAGMA application_id");
+  if (!application_id) return application_id.error();
+  if (*application_id != kStoreApplicationId) {
+    return Error{"not_a_store", path + " is not a straitwatch store"};
+  }
+  auto version = sw::store::schema_version(*database);
+  if (!version) return version.error();
+  if (options.read_only && *version != kLatestSchemaVersion) {
+    return Error{"schema_outdated", "open the store for writing once to migrate it"};
+  }
+  std::unique_ptr<SqliteStore> store(new SqliteStore(std::move(*database), options, *version));
+  if (Status prepared = store->prepare_statements(); !prepared) return prepared.error();
+  return store;
+}
+
+Status SqliteStore::prepare_statements() {
+  const auto prepare = [&](Statement& statement, std::string_view sql) -> Status {
+    auto prepared = database_.prepare(sql);
+    if (!prepared) return prepared.error();
+    statement = std::move(*prepared);
+    return Ok{};
+  };
+  Statements& all = *statements_;
+  const bool rtree = schema_version_ >= 2;
+  const std::string upsert_track = upsert_track_sql();
+  const std::string track_history = select_track_history();
+  const std::string tracks_in_box = tracks_in_box_sql();
+  const std::string list_tracks = select_tracks();
+  for (const auto& [statement, sql] :
+       std::initializer_list<std::pair<Statement*, std::string_view>>{
+           {&all.track_history, track_history},
+           {&all.list_tracks, list_tracks},
+           {&all.observations, kSelectObservations},
+           {&all.sources, kSelectSources},
+           {&all.counter_history, kSelectCounter}}) {
+    if (Status prepared = prepare(*statement, sql); !prepared) return prepared;
+  }
+  if (rtree) {
+    if (Status prepared = prepare(all.tracks_in_box, tracks_in_box); !prepared) return prepared;
+  }
+  if (options_.read_only) return Ok{};
+  for (const auto& [statement, sql] :
+       std::initializer_list<std::pair<Statement*, std::string_view>>{
+           {&all.upsert_source, kUpsertSource},
+           {&all.upsert_track, upsert_track},
+           {&all.predecessor, kPredecessor},
+           {&all.successor, kSuccessor},
+           {&all.upsert_position, kUpsertPosition},
+           {&all.close_interval, kCloseInterval},
+           {&all.insert_observation, kInsertObservation},
+           {&all.upsert_counter, kUpsertCounter}}) {
+    if (Status prepared = prepare(*statement, sql); !prepared) return prepared;
+  }
+  if (rtree) {
+    if (Status prepared = prepare(all.upsert_rtree, kUpsertRtree); !prepared) return prepared;
+  }
+  return Ok{};
+}
+
+Result<std::string> SqliteStore::journal_mode() {
+  return database_.query_text("PRAGMA journal_mode");
+}
+
+Status SqliteStore::write(const WriteBatch& batch) {
+  if (options_.read_only) return Error{"read_only", "store handle opened read-only"};
+  Transaction transaction(database_);
+  if (Status begun = transaction.begin(); !begun) return begun;
+  std::map<std::string, std::uint64_t> rejected;
+  std::uint64_t accepted = 0;
+  for (const SourceRecord& source : batch.sources) {
+    if (Status written = write_source(source); !written) return written;
+  }
+  for (const TrackUpdate& update : batch.tracks) {
+    if (const char* defect = update_defect(update); defect != nullptr) {
+      ++rejected[defect];
+      continue;
+    }
+    if (Status written = write_track(update); !written) return written;
+    ++accepted;
+  }
+  for (const ObservationRecord& observation : batch.observations) {
+    if (Status written = write_observation(observation); !written) return written;
+  }
+  for (const CounterSample& sample : batch.counters) {
+    if (Status written = write_counter(sample); !written) return written;
+  }
+  if (Status committed = transaction.commit(); !committed) return committed;
+  ++stats_.batches;
+  stats_.track_updates += accepted;
+  stats_.observations += batch.observations.size();
+  stats_.sources += batch.sources.size();
+  stats_.counters += batch.counters.size();
+  for (const auto& [reason, count] : rejected) stats_.rejected_updates[reason] += count;
+  return Ok{};
+}
+
+Status SqliteStore::write_source(const SourceRecord& source) {
+  Statement& statement = statements_->upsert_source;
+  statement.reset();
+  statement.bind(1, std::string_view(source.source_id));
+  statement.bind(2, std::string_view(source.format));
+  statement.bind(3, std::string_view(source.description));
+  bind_label(statement, 4, source.label);
+  return statement.run();
+}
+
+Status SqliteStore::write_track(const TrackUpdate& update) {
+  Statement& statement = statements_->upsert_track;
+  statement.reset();
+  const TrackIdentity& identity = update.identity;
+  statement.bind(1, static_cast<std::int64_t>(update.track_id));
+  statement.bind(2, static_cast<std::int64_t>(update.track_class));
+  if (identity.mmsi) {
+    statement.bind(3, static_cast<std::int64_t>(*identity.mmsi));
+  } else {
+    statement.bind_null(3);
+  }
+  statement.bind(4, std::string_view(identity.name));
+  statement.bind(5, std::string_view(identity.callsign));
+  if (identity.ship_type) {
+    statement.bind(6, static_cast<std::int64_t>(*identity.ship_type));
+  } else {
+    statement.bind_null(6);
+  }
+  if (identity.length_m) {
+    statement.bind(7, *identity.length_m);
+  } else {
+    statement.bind_null(7);
+  }
+  if (identity.width_m) {
+    statement.bind(8, *identity.width_m);
+  } else {
+    statement.bind_null(8);
+  }
+  statement.bind(9, std::string_view(identity.asset_id));
+  statement.bind(10, static_cast<std::int64_t>(update.time));
+  bind_label(statement, 11, update.label);
+  if (Status written = statement.run(); !written) return written;
+  return write_position(update);
+}
+
+Status SqliteStore::index_interval(std::int64_t rowid, LatLon position, TimeNs from, TimeNs until) {
+  Statement& statement = statements_->upsert_rtree;
+  statement.reset();
+  statement.bind(1, rowid);
+  statement.bind(2, position.lon);
+  statement.bind(3, position.lat);
+  statement.bind(4, to_seconds(from));
+  statement.bind(5, to_seconds(until));
+  return statement.run();
+}
+
+Status SqliteStore::write_position(const TrackUpdate& update) {
+  Statements& all = *statements_;
+  const auto track_id = static_cast<std::int64_t>(update.track_id);
+
+  all.predecessor.reset();
+  all.predecessor.bind(1, track_id);
+  all.predecessor.bind(2, static_cast<std::int64_t>(update.time));
+  auto has_predecessor = all.predecessor.step();
+  if (!has_predecessor) return has_predecessor.error();
+  std::int64_t predecessor_rowid = 0;
+  TimeNs predecessor_time = 0;
+  LatLon predecessor_position;
+  if (*has_predecessor) {
+    predecessor_rowid = all.predecessor.column_int64(0);
+    predecessor_time = all.predecessor.column_int64(1);
+    predecessor_position = {all.predecessor.column_double(2), all.predecessor.column_double(3)};
+  }
+  all.predecessor.reset();
+
+  all.successor.reset();
+  all.successor.bind(1, track_id);
+  all.successor.bind(2, static_cast<std::int64_t>(update.time));
+  auto has_successor = all.successor.step();
+  if (!has_successor) return has_successor.error();
+  const bool latest = !*has_successor;
+  const TimeNs successor_time = latest ? 0 : all.successor.column_int64(0);
+  all.successor.reset();
+
+  Statement& upsert = all.upsert_position;
+  upsert.reset();
+  upsert.bind(1, track_id);
+  upsert.bind(2, static_cast<std::int64_t>(update.time));
+  upsert.bind(3, update.position.lat);
+  upsert.bind(4, update.position.lon);
+  upsert.bind(5, update.velocity.east);
+  upsert.bind(6, update.velocity.north);
+  upsert.bind(7, update.covariance.ee);
+  upsert.bind(8, update.covariance.en);
+  upsert.bind(9, update.covariance.nn);
+  upsert.bind(10, static_cast<std::int64_t>(update.status));
+  if (latest) {
+    upsert.bind_null(11);
+  } else {
+    upsert.bind(11, static_cast<std::int64_t>(successor_time));
+  }
+  auto returned = upsert.step();
+  if (!returned) return returned.error();
+  if (!*returned) return Error{"sqlite_error", "position upsert returned no rowid"};
+  const std::int64_t rowid = upsert.column_int64(0);
+  upsert.reset();
+
+  if (*has_predecessor) {
+    all.close_interval.reset();
+    all.close_interval.bind(1, predecessor_rowid);
+    all.close_interval.bind(2, static_cast<std::int64_t>(update.time));
+    if (Status closed = all.close_interval.run(); !closed) return closed;
+  }
+  if (schema_version_ < 2) return Ok{};
+  // Only positions with a successor are in the R*Tree: an in-order append indexes its
+  // predecessor, an out-of-order one also itself (and re-indexes the shortened predecessor).
+  if (!latest) {
+    if (Status indexed = index_interval(rowid, update.position, update.time, successor_time);
+        !indexed) {
+      return indexed;
+    }
+  }
+  if (*has_predecessor) {
+    return index_interval(predecessor_rowid, predecessor_position, predecessor_time, update.time);
+  }
+  return Ok{};
+}
+
+Status SqliteStore::write_observation(const ObservationRecord& observation) {
+  Statement& statement = statements_->insert_observation;
+  statement.reset();
+  statement.bind(1, static_cast<std::int64_t>(observation.time));
+  statement.bind(2, std::string_view(observation.source_id));
+  statement.bind(3, static_cast<std::int64_t>(observation.kind));
+  statement.bind(4, static_cast<std::int64_t>(observation.journal_sequence));
+  if (observation.track_id) {
+    statement.bind(5, static_cast<std::int64_t>(*observation.track_id));
+  } else {
+    statement.bind_null(5);
+  }
+  return statement.run();
+}
+
+Status SqliteStore::write_counter(const CounterSample& sample) {
+  Statement& statement = statements_->upsert_counter;
+  statement.reset();
+  statement.bind(1, std::string_view(sample.source_id));
+  statement.bind(2, std::string_view(sample.name));
+  statement.bind(3, static_cast<std::int64_t>(sample.time));
+  statement.bind(4, sample.value);
+  return statement.run();
+}
+
+Result<std::vector<TrackPosition>> SqliteStore::track_history(std::uint64_t track_id, TimeNs from,
+                                                              TimeNs to) {
+  Statement& statement = statements_->track_history;
+  statement.reset();
+  statement.bind(1, static_cast<std::int64_t>(track_id));
+  statement.bind(2, static_cast<std::int64_t>(from));
+  statement.bind(3, static_cast<std::int64_t>(to));
+  std::vector<TrackPosition> positions;
+  while (true) {
+    auto row = statement.step();
+    if (!row) return row.error();
+    if (!*row) break;
+    positions.push_back(read_position(statement, 0));
+  }
+  statement.reset();
+  return positions;
+}
+
+Result<std::vector<TrackRecord>> SqliteStore::tracks_in_box(const BoundingBox& box, TimeNs at,
+                                                            TimeNs max_age) {
+  if (!(box.min_lat <= box.max_lat && box.min_lon <= box.max_lon)) {
+    return Error{"bad_box", "bounding box minimum above maximum (or NaN)"};
+  }
+  if (schema_version_ < 2) return Error{"schema_outdated", "box queries need schema 2"};
+  Statement& statement = statements_->tracks_in_box;
+  statement.reset();
+  statement.bind(1, box.min_lat);
+  statement.bind(2, box.min_lon);
+  statement.bind(3, box.max_lat);
+  statement.bind(4, box.max_lon);
+  statement.bind(5, to_seconds(at));
+  statement.bind(6, static_cast<std::int64_t>(at));
+  statement.bind(7, static_cast<std::int64_t>(max_age > 0 ? saturating_minus(at, max_age)
+                                                          : std::numeric_limits<TimeNs>::min()));
+  std::vector<TrackRecord> tracks;
+  while (true) {
+    auto row = statement.step();
+    if (!row) return row.error();
+    if (!*row) break;
+    tracks.push_back(read_track(statement, 0));
+  }
+  statement.reset();
+  return tracks;
+}
+
+Result<std::vector<TrackRecord>> SqliteStore::list_tracks() {
+  Statement& statement = statements_->list_tracks;
+  statement.reset();
+  std::vector<TrackRecord> tracks;
+  while (true) {
+    auto row = statement.step();
+    if (!row) return row.error();
+    if (!*row) break;
+    tracks.push_back(read_track(statement, 0));
+  }
+  statement.reset();
+  return tracks;
+}
+
+Result<std::vector<ObservationRecord>> SqliteStore::observations(TimeNs from, TimeNs to) {
+  Statement& statement = statements_->observations;
+  statement.reset();
+  statement.bind(1, static_cast<std::int64_t>(from));
+  statement.bind(2, static_cast<std::int64_t>(to));
+  std::vector<ObservationRecord> records;
+  while (true) {
+    auto row = statement.step();
+    if (!row) return row.error();
+    if (!*row) break;
+    records.push_back(read_observation(statement, 0));
+  }
+  statement.reset();
+  return records;
+}
+
+Result<std::vector<SourceRecord>> SqliteStore::sources() {
+  Statement& statement = statements_->sources;
+  statement.reset();
+  std::vector<SourceRecord> records;
+  while (true) {
+    auto row = statement.step();
+    if (!row) return row.error();
+    if (!*row) break;
+    SourceRecord source;
+    source.source_id = statement.column_text(0);
+    source.format = statement.column_text(1);
+    source.description = statement.column_text(2);
+    source.label = read_label(statement, 3);
+    records.push_back(std::move(source));
+  }
+  statement.reset();
+  return records;
+}
+
+Result<std::vector<CounterSample>> SqliteStore::counter_history(const std::string& source_id,
+                                                                const std::string& name) {
+  Statement& statement = statements_->counter_history;
+  statement.reset();
+  statement.bind(1, std::string_view(source_id));
+  statement.bind(2, std::string_view(name));
+  std::vector<CounterSample> samples;
+  while (true) {
+    auto row = statement.step();
+    if (!row) return row.error();
+    if (!*row) break;
+    samples.push_back(CounterSample{statement.column_text(0), statement.column_text(1),
+                                    statement.column_int64(2), statement.column_int64(3)});
+  }
+  statement.reset();
+  return samples;
+}
+
+Result<RetentionReport> SqliteStore::apply_retention(TimeNs now) {
+  if (options_.read_only) return Error{"read_only", "store handle opened read-only"};
+  const TimeNs default_cutoff = saturating_minus(now, options_.default_retention);
+  RetentionReport report;
+  Transaction transaction(database_);
+  if (Status begun = transaction.begin(); !begun) return begun.error();
+
+  // Only positions older than the shortest retention in use can go: that bound lets the
+  // time index skip everything recent.
+  auto shortest = database_.query_int(
+      "SELECT COALESCE(MIN(label_retention_s), 0) FROM tracks WHERE label_retention_s > 0");
+  if (!shortest) return shortest.error();
+  TimeNs latest_cutoff = default_cutoff;
+  if (*shortest > 0) {
+    const std::int64_t seconds = std::min<std::int64_t>(*shortest, kMaxRetentionSeconds);
+    latest_cutoff = std::max(latest_cutoff, saturating_minus(now, seconds * kNsPerSecond));
+  }
+  auto delete_positions = database_.prepare(
+      "DELETE FROM track_positions WHERE rowid IN (SELECT p.rowid FROM track_positions p "
+      "JOIN tracks t ON t.track_id = p.track_id WHERE p.time_ns < ?1 AND p.time_ns < "
+      "CASE WHEN t.label_retention_s > 0 THEN ?2 - t.label_retention_s * 1000000000 ELSE ?3 END)");
+  if (!delete_positions) return delete_positions.error();
+  delete_positions->bind(1, static_cast<std::int64_t>(latest_cutoff));
+  delete_positions->bind(2, static_cast<std::int64_t>(now));
+  delete_positions->bind(3, static_cast<std::int64_t>(default_cutoff));
+  if (Status deleted = delete_positions->run(); !deleted) return deleted.error();
+  report.positions = static_cast<std::uint64_t>(sqlite3_changes64(database_.handle()));
+
+  if (Status deleted =
+          database_.execute("DELETE FROM tracks WHERE NOT EXISTS "
+                            "(SELECT 1 FROM track_positions p WHERE p.track_id = tracks.track_id)");
+      !deleted) {
+    return deleted.error();
+  }
+  report.tracks = static_cast<std::uint64_t>(sqlite3_changes64(database_.handle()));
+
+  for (const auto& [table, count] :
+       {std::pair<const char*, std::uint64_t*>{"observations", &report.observations},
+        std::pair<const char*, std::uint64_t*>{"counters", &report.counters}}) {
+    auto statement = database_.prepare(std::string("DELETE FROM ") + table + " WHERE time_ns < ?1");
+    if (!statement) return statement.error();
+    statement->bind(1, static_cast<std::int64_t>(default_cutoff));
+    if (Status deleted = statement->run(); !deleted) return deleted.error();
+    *count = static_cast<std::uint64_t>(sqlite3_changes64(database_.handle()));
+  }
+  if (Status committed = transaction.commit(); !committed) return committed.error();
+  return report;
+}
+
+}  // namespace sw::store

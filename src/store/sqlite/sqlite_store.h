@@ -1,0 +1,92 @@
+#pragma once
+/// SqliteStore: the embedded HistoryStore on one SQLite file in WAL mode.
+///
+/// Writes: one transaction per write(), prepared statements reused across batches.
+/// Each position that has a successor is in an R*Tree over (lon, lat, [time, next
+/// position's time]), and each track's latest position is reached through an index on
+/// tracks.last_seen_ns, so "which tracks were inside this box at time T" is two index
+/// lookups; the R*Tree's 32-bit float bounds are rounded outwards by SQLite and every
+/// candidate is checked exactly against track_positions. Positions may arrive out of time
+/// order: the neighbours' intervals are fixed up. Without max_age, the latest-position half
+/// of a box query reads every track last seen before the queried time.
+///
+/// Threads: a handle belongs to one thread. Readers open their own handle (read_only) on
+/// the same file and see committed batches only, never a half-written one.
+
+#include <memory>
+#include <string>
+
+#include "core/result.h"
+#include "store/sqlite/schema.h"
+#include "store/sqlite/sqlite_handle.h"
+#include "store/store.h"
+
+namespace sw::store {
+
+/// Configuration of a SqliteStore handle.
+struct SqliteStoreOptions {
+  TimeNs default_retention = 30LL * 86400 * kNsPerSecond;  ///< for labels with retention_s 0
+  bool read_only = false;
+  int busy_timeout_ms = 5000;
+  /// PRAGMA synchronous=FULL instead of NORMAL. NORMAL in WAL mode never corrupts the file
+  /// but may lose the last transactions on power loss; the journal can replay them.
+  bool synchronous_full = false;
+  /// Schema version to create or migrate to (tests of migration only).
+  int schema_version = kLatestSchemaVersion;
+};
+
+class SqliteStore final : public HistoryStore {
+ public:
+  /// Opens or creates the store at `path`, migrating the schema. Error codes:
+  /// "sqlite_error", "sqlite_busy", "not_a_store", "schema_too_new", "schema_outdated"
+  /// (read-only handle on a store a writer has not migrated yet), "wal_unavailable".
+  static Result<std::unique_ptr<SqliteStore>> open(const std::string& path,
+                                                   SqliteStoreOptions options = {});
+  ~SqliteStore() override;
+  SqliteStore(const SqliteStore&) = delete;
+  SqliteStore& operator=(const SqliteStore&) = delete;
+
+  using HistoryStore::write;
+  Status write(const WriteBatch& batch) override;
+  Result<std::vector<TrackPosition>> track_history(std::uint64_t track_id, TimeNs from,
+                                                   TimeNs to) override;
+  Result<std::vector<TrackRecord>> tracks_in_box(const BoundingBox& box, TimeNs at,
+                                                 TimeNs max_age = 0) override;
+  Result<std::vector<TrackRecord>> list_tracks() override;
+  Result<std::vector<ObservationRecord>> observations(TimeNs from, TimeNs to) override;
+  Result<std::vector<SourceRecord>> sources() override;
+  Result<std::vector<CounterSample>> counter_history(const std::string& source_id,
+                                                     const std::string& name) override;
+  Result<RetentionReport> apply_retention(TimeNs now) override;
+  Status dump_canonical(std::ostream& out) override;
+  const StoreStats& stats() const override { return stats_; }
+
+  /// The schema version of the file (kLatestSchemaVersion after open unless a test
+  /// asked for an older one).
+  int schema_version() const { return schema_version_; }
+  /// PRAGMA journal_mode, "wal" for a file store.
+  Result<std::string> journal_mode();
+  /// The underlying connection (tests, diagnostics).
+  Database& database() { return database_; }
+
+ private:
+  struct Statements;
+
+  SqliteStore(Database database, SqliteStoreOptions options, int schema_version);
+  Status prepare_statements();
+  Status write_source(const SourceRecord& source);
+  Status write_track(const TrackUpdate& update);
+  Status write_position(const TrackUpdate& update);
+  /// Puts a position with a successor into the R*Tree (insert or replace).
+  Status index_interval(std::int64_t rowid, LatLon position, TimeNs from, TimeNs until);
+  Status write_observation(const ObservationRecord& observation);
+  Status write_counter(const CounterSample& sample);
+
+  Database database_;
+  SqliteStoreOptions options_;
+  int schema_version_;
+  std::unique_ptr<Statements> statements_;
+  StoreStats stats_;
+};
+
+}  // namespace sw::store

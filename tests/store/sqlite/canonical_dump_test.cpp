@@ -1,0 +1,158 @@
+// The canonical dump: identical bytes for the same data written in different batch
+// splits, different for different data, stable against a recorded dump, and escaping
+// text so that one row is one line.
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <iterator>
+#include <vector>
+
+#include "core/rng.h"
+#include "store/canonical_text.h"
+#include "store_test_util.h"
+
+namespace sw::store {
+namespace {
+
+using testing::dump;
+using testing::kT0;
+using testing::make_update;
+using testing::open_store;
+using testing::TempDirectory;
+
+struct Inputs {
+  std::vector<TrackUpdate> tracks;
+  std::vector<ObservationRecord> observations;
+  std::vector<SourceRecord> sources;
+  std::vector<CounterSample> counters;
+};
+
+Inputs random_inputs(std::uint64_t seed) {
+  Rng rng(seed);
+  Inputs inputs;
+  inputs.sources = {
+      {"ais-dover", "nmea-ais", "Dover AIS", {"UK/HMCG", {"FR"}, 1, Sensitivity::kGreen, false, 0}},
+      {"radar-gn",
+       "asterix-cat010",
+       "Gris-Nez radar",
+       {"FR/CROSS-GN", {"UK", "BE"}, 3, Sensitivity::kAmber, false, 0}}};
+  for (int step = 0; step < 40; ++step) {
+    const TimeNs time = kT0 + step * kNsPerSecond;
+    for (std::uint64_t track_id = 1; track_id <= 5; ++track_id) {
+      if (rng.uniform() < 0.3) continue;
+      TrackUpdate update =
+          make_update(track_id, time, rng.uniform(50.8, 51.2), rng.uniform(1.2, 1.8));
+      update.velocity = {rng.normal(0.0, 3.0), rng.normal(0.0, 3.0)};
+      if (track_id == 2) {
+        update.track_class = TrackClass::kCooperative;
+        update.identity.mmsi = 228237700;
+        update.identity.name = step < 20 ? "" : "SEA\tFRANCE\\2";
+      }
+      inputs.tracks.push_back(update);
+      inputs.observations.push_back(
+          {time, track_id % 2 == 0 ? "ais-dover" : "radar-gn",
+           track_id % 2 == 0 ? ObservationKind::kAisPosition : ObservationKind::kRadarPlot,
+           static_cast<std::uint64_t>(inputs.observations.size() + 1), track_id});
+    }
+    inputs.counters.push_back({"radar-gn", "plots", step * 7, time});
+  }
+  return inputs;
+}
+
+/// Writes `inputs` in batches of `batch_size` track updates (observations and counters
+/// spread over the same number of batches).
+std::string write_and_dump(const std::string& path, const Inputs& inputs, std::size_t batch_size) {
+  auto store = open_store(path);
+  if (store == nullptr) return {};
+  const std::size_t batches = (inputs.tracks.size() + batch_size - 1) / batch_size;
+  for (std::size_t batch_idx = 0; batch_idx < batches; ++batch_idx) {
+    const auto slice = [&](const auto& all) {
+      const std::size_t begin = all.size() * batch_idx / batches;
+      const std::size_t end = all.size() * (batch_idx + 1) / batches;
+      return std::span(all.data() + begin, end - begin);
+    };
+    WriteBatch batch;
+    batch.tracks = std::span(inputs.tracks.data() + batch_idx * batch_size,
+                             std::min(batch_size, inputs.tracks.size() - batch_idx * batch_size));
+    batch.observations = slice(inputs.observations);
+    batch.counters = slice(inputs.counters);
+    if (batch_idx == 0) batch.sources = inputs.sources;
+    EXPECT_TRUE(store->write(batch).ok());
+  }
+  return dump(*store);
+}
+
+TEST(CanonicalDump, SameDataInDifferentBatchSplitsDumpsIdentically) {
+  TempDirectory directory;
+  const Inputs inputs = random_inputs(7);
+  const std::string one_batch =
+      write_and_dump(directory.sub("one.db"), inputs, inputs.tracks.size());
+  const std::string small_batches = write_and_dump(directory.sub("small.db"), inputs, 3);
+  const std::string single_updates = write_and_dump(directory.sub("single.db"), inputs, 1);
+  ASSERT_FALSE(one_batch.empty());
+  EXPECT_EQ(one_batch, small_batches);
+  EXPECT_EQ(one_batch, single_updates);
+
+  Inputs changed = inputs;
+  changed.tracks[17].position.lat += 1e-8;  // about a millimetre
+  EXPECT_NE(write_and_dump(directory.sub("changed.db"), changed, 3), one_batch);
+}
+
+TEST(CanonicalDump, OneRowPerLineWithEscapedText) {
+  TempDirectory directory;
+  const Inputs inputs = random_inputs(7);
+  const std::string text = write_and_dump(directory.sub("lines.db"), inputs, 10);
+  std::size_t lines = 0;
+  for (const char c : text) lines += c == '\n' ? 1 : 0;
+  // Header, five table headers and one line per row.
+  std::size_t positions = inputs.tracks.size();
+  EXPECT_EQ(lines, 1 + 5 + inputs.sources.size() + 5 + positions + inputs.observations.size() +
+                       inputs.counters.size());
+  EXPECT_NE(text.find("SEA\\tFRANCE\\\\2"), std::string::npos);
+}
+
+TEST(CanonicalDump, MatchesTheRecordedDump) {
+  // tests/data/store/dump/small.dump.txt: see the README there. A change to the dump
+  // format shows up here first; replay tests of the engine compare dumps.
+  TempDirectory directory;
+  auto store = open_store(directory.sub("recorded.db"));
+  ASSERT_NE(store, nullptr);
+  TrackUpdate ferry = make_update(3, kT0, 51.0612345678, 1.4012345678);
+  ferry.track_class = TrackClass::kCooperative;
+  ferry.identity = {227006760, "PRIDE OF KENT", "ZDLC3", 60, 179.7, 28.3, ""};
+  ferry.velocity = {-0.0000001, 7.25};
+  TrackUpdate boat = make_update(12, kT0 + 500'000'000, 50.95, 1.61, TrackStatus::kTentative);
+  boat.label = {"FR/CROSS-GN", {"UK/MRCC-DOVER", "EU,FRONTEX"}, 1, Sensitivity::kAmber, true,
+                21600};
+  const std::vector<TrackUpdate> tracks = {ferry, boat};
+  const std::vector<ObservationRecord> observations = {
+      {kT0, "ais-dover", ObservationKind::kAisPosition, 1, 3},
+      {kT0 + 500'000'000, "radar-gn", ObservationKind::kRadarPlot, 2, std::nullopt}};
+  const std::vector<SourceRecord> sources = {
+      {"radar-gn",
+       "asterix-cat010",
+       "Gris-Nez radar",
+       {"FR/CROSS-GN", {"UK"}, 1, Sensitivity::kGreen, false, 0}}};
+  const std::vector<CounterSample> counters = {{"radar-gn", "bad_length", 2, kT0}};
+  WriteBatch batch{tracks, observations, sources, counters};
+  ASSERT_TRUE(store->write(batch).ok());
+
+  std::ifstream recorded(std::string(SW_TEST_DATA_DIR) + "/store/dump/small.dump.txt");
+  const std::string expected{std::istreambuf_iterator<char>(recorded),
+                             std::istreambuf_iterator<char>()};
+  ASSERT_FALSE(expected.empty());
+  EXPECT_EQ(dump(*store), expected);
+}
+
+TEST(CanonicalText, NumbersAndEscapes) {
+  EXPECT_EQ(dump_fixed(-0.0, 6), "0.000000");
+  EXPECT_EQ(dump_fixed(-1e-9, 6), "0.000000");
+  EXPECT_EQ(dump_fixed(-1e-3, 6), "-0.001000");
+  EXPECT_EQ(dump_fixed(51.123456789012, 9), "51.123456789");
+  EXPECT_EQ(dump_text("a\tb\nc\\d\x01"), "a\\tb\\nc\\\\d\\x01");
+  EXPECT_EQ(dump_optional_integer(std::nullopt), "\\N");
+}
+
+}  // namespace
+}  // namespace sw::store
