@@ -1,10 +1,16 @@
 #!/usr/bin/env bash
-# The main job: set up, build (Release) and run straitwatch on its embedded defaults.
-# For now: decode the bundled AIS sample (gpsd's sample.aivdm, every message type)
-# and print a summary by message type and by line outcome.
+# The main job: set up, build (Release) and run a straitwatch node on its embedded
+# defaults — the built-in Dover Strait simulation (ships, ferries, small boats, patrols,
+# aircraft, two shore radars, AIS stations) sending AIS NMEA, ASTERIX, Cursor-on-Target and
+# distress reports over loopback sockets into the engine: journal, fusion, live summary.
+#
+#   bash scripts/run.sh [straitwatch run options]    e.g. --speed 10 --duration 1800
+#
+# Stop it with Ctrl-C; the journal and configuration stay in straitwatch-data/ (replaced
+# by the next run) for `straitwatch replay straitwatch-data/journal`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 cmake -S . -B build/release -DCMAKE_BUILD_TYPE=Release -DSTRAITWATCH_TESTS=OFF >/dev/null
 cmake --build build/release -j "$(nproc)"
-./build/release/src/straitwatch ais decode --quiet --stats tests/data/ais/gpsd/sample.aivdm 2>&1
+exec ./build/release/src/straitwatch run --data-dir straitwatch-data --fresh "$@"

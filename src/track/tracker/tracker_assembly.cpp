@@ -19,9 +19,17 @@ struct TrackerAssembly::Roles {
         agile_model(settings.imm_high_noise_diffusion),
         tentative_steps(settings.tentative_max_misses),
         confirmed_steps(settings.confirmed_max_misses),
+        tentative_age(settings.tentative_max_age_s),
+        confirmed_age(settings.confirmed_max_age_s),
         covariance(settings.max_position_variance),
-        tentative_deleter({&tentative_steps, &covariance}),
-        confirmed_deleter({&confirmed_steps, &covariance}) {
+        tentative_deleter({settings.tentative_max_age_s > 0.0
+                               ? static_cast<const Deleter*>(&tentative_age)
+                               : &tentative_steps,
+                           &covariance}),
+        confirmed_deleter({settings.confirmed_max_age_s > 0.0
+                               ? static_cast<const Deleter*>(&confirmed_age)
+                               : &confirmed_steps,
+                           &covariance}) {
     if (settings.imm) {
       const double switching = settings.imm_switch_probability;
       Eigen::MatrixXd matrix(2, 2);
@@ -56,6 +64,8 @@ struct TrackerAssembly::Roles {
   ConstantVelocity agile_model;
   UpdateTimeStepsDeleter tentative_steps;
   UpdateTimeStepsDeleter confirmed_steps;
+  UpdateTimeDeleter tentative_age;
+  UpdateTimeDeleter confirmed_age;
   CovarianceDeleter covariance;
   CompositeDeleter tentative_deleter;
   CompositeDeleter confirmed_deleter;

@@ -30,6 +30,10 @@ struct TrackerSettings {
   double velocity_sigma = 10.0;  ///< initiation prior, m/s per axis
   std::uint32_t tentative_max_misses = 2;
   std::uint32_t confirmed_max_misses = 5;
+  /// Deletion by seconds since the last update instead of by missed steps, for trackers
+  /// fed by several sensors with different update times (0 = count steps).
+  double tentative_max_age_s = 0.0;
+  double confirmed_max_age_s = 0.0;
   double max_position_variance = 1e6;  ///< var(x) + var(y) above which a track is deleted
   JpdaParameters jpda;
 };

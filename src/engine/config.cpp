@@ -1,0 +1,248 @@
+#include "engine/config.h"
+
+#include <cmath>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include <toml.hpp>
+
+namespace sw::engine {
+
+const char* to_string(Transport transport) {
+  switch (transport) {
+    case Transport::kUdp: return "udp";
+    case Transport::kTcpClient: return "tcp-client";
+    case Transport::kTcpServer: return "tcp-server";
+    case Transport::kFile: return "file";
+    case Transport::kStdin: return "stdin";
+  }
+  return "unknown";
+}
+
+const char* to_string(Format format) {
+  switch (format) {
+    case Format::kAis: return "ais";
+    case Format::kAsterix: return "asterix";
+    case Format::kArpa: return "arpa";
+    case Format::kCot: return "cot";
+    case Format::kDistress: return "distress";
+  }
+  return "unknown";
+}
+
+namespace {
+
+/// Configuration errors are start-up errors: thrown inside, returned as Result outside.
+struct ConfigError {
+  std::string message;
+};
+
+void check_keys(const toml::value& table, const std::set<std::string>& allowed,
+                const std::string& where) {
+  for (const auto& [key, value] : table.as_table()) {
+    if (allowed.count(key) == 0) throw ConfigError{"unknown key '" + key + "' in " + where};
+  }
+}
+
+template <typename T>
+void read(const toml::value& table, const char* key, T& out) {
+  if (table.contains(key)) out = toml::find<T>(table, key);
+}
+
+/// A number written as an integer or a float ("16" or "16.0").
+template <>
+void read<double>(const toml::value& table, const char* key, double& out) {
+  if (!table.contains(key)) return;
+  const toml::value& value = toml::find(table, key);
+  out = value.is_integer() ? static_cast<double>(value.as_integer()) : toml::get<double>(value);
+}
+
+Transport parse_transport(const std::string& text) {
+  for (Transport transport : {Transport::kUdp, Transport::kTcpClient, Transport::kTcpServer,
+                              Transport::kFile, Transport::kStdin}) {
+    if (text == to_string(transport)) return transport;
+  }
+  throw ConfigError{"transport '" + text + "': expected udp, tcp-client, tcp-server, file, stdin"};
+}
+
+Format parse_format(const std::string& text) {
+  for (Format format :
+       {Format::kAis, Format::kAsterix, Format::kArpa, Format::kCot, Format::kDistress}) {
+    if (text == to_string(format)) return format;
+  }
+  throw ConfigError{"format '" + text + "': expected ais, asterix, arpa, cot, distress"};
+}
+
+Label parse_label(const toml::value& table, const std::string& where) {
+  check_keys(
+      table,
+      {"owner", "releasable_to", "purposes", "sensitivity", "personal_data", "retention_days"},
+      where);
+  Label label;
+  read(table, "owner", label.owner);
+  read(table, "releasable_to", label.releasable_to);
+  if (table.contains("purposes")) {
+    label.purposes = 0;
+    for (const std::string& purpose : toml::find<std::vector<std::string>>(table, "purposes")) {
+      if (purpose == "sar") {
+        label.purposes |= kPurposeSearchAndRescue;
+      } else if (purpose == "border") {
+        label.purposes |= kPurposeBorderMonitoring;
+      } else if (purpose == "law") {
+        label.purposes |= kPurposeLawEnforcement;
+      } else {
+        throw ConfigError{"purpose '" + purpose + "' in " + where + ": expected sar, border, law"};
+      }
+    }
+  }
+  if (table.contains("sensitivity")) {
+    const std::string text = toml::find<std::string>(table, "sensitivity");
+    if (text == "clear") {
+      label.sensitivity = Sensitivity::kClear;
+    } else if (text == "green") {
+      label.sensitivity = Sensitivity::kGreen;
+    } else if (text == "amber") {
+      label.sensitivity = Sensitivity::kAmber;
+    } else if (text == "red") {
+      label.sensitivity = Sensitivity::kRed;
+    } else {
+      throw ConfigError{"sensitivity '" + text + "' in " + where +
+                        ": expected clear, green, amber, red"};
+    }
+  }
+  read(table, "personal_data", label.personal_data);
+  double retention_days = 0.0;
+  read(table, "retention_days", retention_days);
+  label.retention_s = static_cast<std::int64_t>(retention_days * 86400.0);
+  return label;
+}
+
+SourceConfig parse_source(const toml::value& table, std::size_t index) {
+  const std::string where = "source #" + std::to_string(index + 1);
+  check_keys(table,
+             {"id", "transport", "format", "host", "port", "path", "speed", "site", "sac", "sic",
+              "range_sigma_m", "azimuth_sigma_deg", "label"},
+             where);
+  SourceConfig source;
+  source.id = toml::find<std::string>(table, "id");
+  if (source.id.empty() || source.id.size() > 64) throw ConfigError{where + ": id of 1-64 bytes"};
+  source.transport = parse_transport(toml::find<std::string>(table, "transport"));
+  source.format = parse_format(toml::find<std::string>(table, "format"));
+  read(table, "host", source.host);
+  if (table.contains("port")) {
+    const auto port = toml::find<std::int64_t>(table, "port");
+    if (port < 0 || port > 65535) throw ConfigError{where + ": port out of range"};
+    source.port = static_cast<std::uint16_t>(port);
+  }
+  read(table, "path", source.path);
+  read(table, "speed", source.file_speed);
+  if (table.contains("site")) {
+    const auto& site = toml::find(table, "site");
+    check_keys(site, {"lat", "lon"}, where + ".site");
+    LatLon position;
+    read(site, "lat", position.lat);
+    read(site, "lon", position.lon);
+    if (!site.contains("lat") || !site.contains("lon") || std::abs(position.lat) > 90.0 ||
+        std::abs(position.lon) > 180.0) {
+      throw ConfigError{where + ": site needs lat (-90..90) and lon (-180..180)"};
+    }
+    source.site = position;
+  }
+  std::int64_t sac = 0;
+  std::int64_t sic = 0;
+  read(table, "sac", sac);
+  read(table, "sic", sic);
+  if (sac < 0 || sac > 255 || sic < 0 || sic > 255) throw ConfigError{where + ": sac/sic 0-255"};
+  source.sac = static_cast<std::uint8_t>(sac);
+  source.sic = static_cast<std::uint8_t>(sic);
+  read(table, "range_sigma_m", source.range_sigma_m);
+  read(table, "azimuth_sigma_deg", source.azimuth_sigma_deg);
+  if (table.contains("label")) source.label = parse_label(toml::find(table, "label"), where);
+  if (source.transport == Transport::kTcpClient && source.port == 0) {
+    throw ConfigError{where + ": tcp-client needs a port"};
+  }
+  if (source.transport == Transport::kFile && source.path.empty()) {
+    throw ConfigError{where + ": file transport needs a path"};
+  }
+  if (source.format == Format::kAsterix && !source.site) {
+    throw ConfigError{where + ": asterix needs the radar site"};
+  }
+  return source;
+}
+
+EngineConfig parse(const toml::value& root) {
+  check_keys(root, {"engine", "journal", "store", "source"}, "the file");
+  EngineConfig config;
+  if (root.contains("engine")) {
+    const auto& engine = toml::find(root, "engine");
+    check_keys(engine, {"data_dir", "origin", "reorder_window_s", "queue_capacity"}, "[engine]");
+    read(engine, "data_dir", config.data_dir);
+    if (engine.contains("origin")) {
+      const auto& origin = toml::find(engine, "origin").as_array();
+      if (origin.size() != 2) throw ConfigError{"[engine] origin = [lat, lon]"};
+      auto number = [](const toml::value& value) {
+        return value.is_integer() ? static_cast<double>(value.as_integer())
+                                  : toml::get<double>(value);
+      };
+      config.origin = {number(origin[0]), number(origin[1])};
+    }
+    read(engine, "reorder_window_s", config.reorder_window_s);
+    std::int64_t capacity = static_cast<std::int64_t>(config.queue_capacity);
+    read(engine, "queue_capacity", capacity);
+    if (capacity < 1) throw ConfigError{"[engine] queue_capacity must be positive"};
+    config.queue_capacity = static_cast<std::size_t>(capacity);
+  }
+  if (root.contains("journal")) {
+    const auto& journal = toml::find(root, "journal");
+    check_keys(journal, {"segment_mb", "retain_mb", "retain_days", "fsync", "commit_latency_ms"},
+               "[journal]");
+    double segment_mb = static_cast<double>(config.segment_bytes >> 20U);
+    double retain_mb = static_cast<double>(config.journal_retain_bytes >> 20U);
+    read(journal, "segment_mb", segment_mb);
+    read(journal, "retain_mb", retain_mb);
+    config.segment_bytes = static_cast<std::uint64_t>(segment_mb * 1048576.0);
+    config.journal_retain_bytes = static_cast<std::uint64_t>(retain_mb * 1048576.0);
+    read(journal, "retain_days", config.journal_retain_days);
+    read(journal, "fsync", config.fsync);
+    read(journal, "commit_latency_ms", config.commit_latency_ms);
+  }
+  if (root.contains("store")) {
+    const auto& store = toml::find(root, "store");
+    check_keys(store, {"retention_days"}, "[store]");
+    read(store, "retention_days", config.store_default_retention_days);
+  }
+  if (root.contains("source")) {
+    const auto& sources = toml::find(root, "source").as_array();
+    std::set<std::string> ids;
+    for (std::size_t index = 0; index < sources.size(); ++index) {
+      SourceConfig source = parse_source(sources[index], index);
+      if (!ids.insert(source.id).second) throw ConfigError{"duplicate source id " + source.id};
+      config.sources.push_back(std::move(source));
+    }
+  }
+  return config;
+}
+
+}  // namespace
+
+Result<EngineConfig> parse_config_text(const std::string& text, const std::string& name) {
+  try {
+    std::istringstream stream(text);
+    return parse(toml::parse(stream, name));
+  } catch (const ConfigError& error) {
+    return Error{"bad_config", name + ": " + error.message};
+  } catch (const std::exception& error) {
+    return Error{"bad_config", error.what()};
+  }
+}
+
+Result<EngineConfig> load_config(const std::string& path) {
+  std::ifstream file(path);
+  if (!file) return Error{"io_error", "cannot read " + path};
+  std::ostringstream text;
+  text << file.rdbuf();
+  return parse_config_text(text.str(), path);
+}
+
+}  // namespace sw::engine

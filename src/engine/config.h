@@ -1,0 +1,62 @@
+#pragma once
+/// EngineConfig: the sources of a node and how it keeps what they send, from a TOML file
+/// (see data/engine/example.toml). Unknown keys are errors, so a typo is never ignored.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/geo.h"
+#include "core/label.h"
+#include "core/result.h"
+
+namespace sw::engine {
+
+/// How a source's bytes arrive.
+enum class Transport : std::uint8_t { kUdp, kTcpClient, kTcpServer, kFile, kStdin };
+/// What the bytes are.
+enum class Format : std::uint8_t { kAis, kAsterix, kArpa, kCot, kDistress };
+
+const char* to_string(Transport transport);
+const char* to_string(Format format);
+
+/// One configured feed.
+struct SourceConfig {
+  std::string id;  ///< stable id, used in the journal, the store and metrics
+  Transport transport = Transport::kUdp;
+  Format format = Format::kAis;
+  std::string host = "127.0.0.1";  ///< bind address (udp, tcp-server) or peer (tcp-client)
+  std::uint16_t port = 0;          ///< 0 = any free port (tests); the bound port is reported
+  std::string path;                ///< file transport
+  double file_speed = 0.0;         ///< file replay pacing: 0 = as fast as possible
+  std::optional<LatLon> site;      ///< radar / ARPA antenna
+  std::uint8_t sac = 0;            ///< ASTERIX data source id of the radar
+  std::uint8_t sic = 0;
+  double range_sigma_m = 15.0;
+  double azimuth_sigma_deg = 0.2;
+  Label label;  ///< release label of everything this source produces
+};
+
+/// The whole configuration of one engine.
+struct EngineConfig {
+  std::string data_dir = "straitwatch-data";
+  LatLon origin{51.0, 1.45};           ///< centre of the tracker's local frame
+  double reorder_window_s = 5.0;       ///< AIS via networks arrives seconds late
+  std::size_t queue_capacity = 65536;  ///< raw inputs between I/O threads and the engine
+  // Journal.
+  std::uint64_t segment_bytes = 64ULL << 20U;
+  std::uint64_t journal_retain_bytes = 4ULL << 30U;
+  double journal_retain_days = 30.0;
+  bool fsync = true;
+  double commit_latency_ms = 2.0;
+  // Store.
+  double store_default_retention_days = 30.0;
+  std::vector<SourceConfig> sources;
+};
+
+/// Parses a TOML configuration; a clear error names the key or value at fault.
+Result<EngineConfig> parse_config_text(const std::string& text, const std::string& name);
+Result<EngineConfig> load_config(const std::string& path);
+
+}  // namespace sw::engine

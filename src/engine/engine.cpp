@@ -1,0 +1,184 @@
+#include "engine/engine.h"
+
+#include <chrono>
+#include <filesystem>
+
+#include <fmt/format.h>
+#include <boost/asio/executor_work_guard.hpp>
+
+namespace sw::engine {
+
+namespace {
+constexpr std::size_t kMaxBatchInputs = 4096;
+}  // namespace
+
+Engine::Engine(EngineConfig config, const Clock& clock)
+    : config_(std::move(config)), clock_(clock) {}
+
+Engine::~Engine() { stop(); }
+
+Result<std::unique_ptr<Engine>> Engine::create(EngineConfig config, const Clock& clock) {
+  std::unique_ptr<Engine> engine(new Engine(std::move(config), clock));
+  auto pipeline = Pipeline::create(engine->config_, clock);
+  if (!pipeline) return pipeline.error();
+  engine->pipeline_ = std::move(*pipeline);
+
+  store::JournalOptions options;
+  options.directory = (std::filesystem::path(engine->config_.data_dir) / "journal").string();
+  options.segment_max_bytes = engine->config_.segment_bytes;
+  options.retain_max_bytes = engine->config_.journal_retain_bytes;
+  options.retain_max_age = static_cast<TimeNs>(engine->config_.journal_retain_days * 86400.0 *
+                                               static_cast<double>(kNsPerSecond));
+  options.batch_max_records = kMaxBatchInputs;
+  options.batch_max_latency = static_cast<TimeNs>(engine->config_.commit_latency_ms * 1'000'000.0);
+  options.sync = engine->config_.fsync;
+  Engine* raw = engine.get();
+  options.on_event = [raw](const store::JournalEvent& event) {
+    ++raw->stats_.journal_events;
+    raw->recovery_report_.push_back(fmt::format(
+        "journal {}: {} at byte {}: {} bytes, {} records ({})", store::to_string(event.kind),
+        event.segment, event.offset, event.bytes, event.records, event.reason));
+  };
+  auto journal = store::JournalWriter::open(std::move(options), clock);
+  if (!journal) return journal.error();
+  engine->journal_ = std::move(*journal);
+  engine->queue_ = std::make_unique<InputQueue>(engine->config_.queue_capacity);
+  return engine;
+}
+
+Status Engine::start() {
+  for (std::size_t source = 0; source < config_.sources.size(); ++source) {
+    TransportContext context;
+    context.source = static_cast<std::uint32_t>(source);
+    context.config = &config_.sources[source];
+    context.queue = queue_.get();
+    context.counters = &pipeline_->counters(source);
+    context.clock = &clock_;
+    auto transport = make_transport(context, io_);
+    if (!transport) return Error{"bad_config", "no transport for " + config_.sources[source].id};
+    if (Status started = transport->start(); !started) return started.error();
+    transports_.push_back(std::move(transport));
+  }
+  io_thread_ = std::thread([this] {
+    auto guard = boost::asio::make_work_guard(io_);
+    io_.run();
+  });
+  engine_thread_ = std::thread([this] { run(); });
+  return Ok{};
+}
+
+void Engine::run() {
+  std::vector<RawInput> batch;
+  batch.reserve(kMaxBatchInputs);
+  for (;;) {
+    batch.clear();
+    const bool open = queue_->pop_batch(batch, kMaxBatchInputs, std::chrono::milliseconds(20));
+    idle_ = batch.empty();
+    std::vector<bool> accepted(batch.size(), false);
+    for (std::size_t input_idx = 0; input_idx < batch.size(); ++input_idx) {
+      const RawInput& input = batch[input_idx];
+      auto sequence =
+          journal_->append(input.receive_time, config_.sources[input.source].id, input.bytes);
+      accepted[input_idx] = sequence.ok();
+      if (!sequence.ok()) ++stats_.journal_refused;
+    }
+    if (!batch.empty()) {
+      if (Status committed = journal_->commit(); !committed) {
+        // Not durable: nothing of this batch may reach a track.
+        stats_.journal_refused += batch.size();
+        std::fill(accepted.begin(), accepted.end(), false);
+      } else if (durable_callback_) {
+        durable_callback_(journal_->durable_sequence());
+      }
+      ++stats_.batches;
+    }
+    for (std::size_t input_idx = 0; input_idx < batch.size(); ++input_idx) {
+      if (!accepted[input_idx]) continue;
+      ++pipeline_->counters(batch[input_idx].source).journaled;
+      pipeline_->process(batch[input_idx]);
+      ++stats_.inputs;
+    }
+    queued_processed_ += batch.size();
+    if (clock_.now() - last_summary_ >= kNsPerSecond || !open) refresh_summary();
+    if (!open) break;
+  }
+  pipeline_->finish();
+  refresh_summary();
+}
+
+void Engine::stop() {
+  if (stopping_.exchange(true)) return;
+  for (auto& transport : transports_) transport->stop();
+  io_.stop();
+  if (io_thread_.joinable()) io_thread_.join();
+  if (queue_) queue_->close();
+  if (engine_thread_.joinable()) engine_thread_.join();
+  if (journal_) (void)journal_->commit();
+}
+
+bool Engine::drained() const {
+  for (const auto& transport : transports_) {
+    if (!transport->finished()) return false;
+  }
+  return queue_->size() == 0 && idle_;
+}
+
+std::uint16_t Engine::bound_port(std::size_t source) const {
+  return source < transports_.size() ? transports_[source]->bound_port() : 0;
+}
+
+std::string Engine::summary() const {
+  std::lock_guard lock(summary_mutex_);
+  return summary_;
+}
+
+void Engine::refresh_summary() {
+  last_summary_ = clock_.now();
+  std::string text = format_summary(*pipeline_, config_);
+  text += fmt::format(
+      "engine: {} inputs in {} durable batches, {} refused by the journal, "
+      "queue high water {} of {}\n",
+      stats_.inputs, stats_.batches, stats_.journal_refused, queue_->high_water(),
+      queue_->capacity());
+  std::lock_guard lock(summary_mutex_);
+  summary_ = std::move(text);
+}
+
+std::string format_summary(const Pipeline& pipeline, const EngineConfig& config) {
+  std::size_t cooperative = 0;
+  std::size_t dark = 0;
+  std::size_t assets = 0;
+  std::size_t coasting = 0;
+  for (const track::FusedTrack& track : pipeline.picture().current()) {
+    if (track.status == track::PictureStatus::kCoasting) ++coasting;
+    switch (track.track_class) {
+      case track::TrackClass::kCooperative: ++cooperative; break;
+      case track::TrackClass::kDark: ++dark; break;
+      case track::TrackClass::kOwnAsset: ++assets; break;
+    }
+  }
+  std::string text =
+      fmt::format("picture: {} cooperative (AIS), {} DARK contacts, {} own assets; {} coasting\n",
+                  cooperative, dark, assets, coasting);
+  for (std::size_t source = 0; source < pipeline.source_count(); ++source) {
+    const SourceCounters& counters = pipeline.counters(source);
+    std::string rejects;
+    for (const auto& [reason, count] : pipeline.decoder(source).rejections()) {
+      rejects += fmt::format(" {}={}", reason, count);
+    }
+    text += fmt::format(
+        "  {:<18} {:<8} inputs {:>8} decoded {:>8} observations {:>8} dropped {} late {} "
+        "future {}{}{}\n",
+        config.sources[source].id, to_string(config.sources[source].format),
+        counters.received.load(), pipeline.decoder(source).decoded(), counters.observations,
+        counters.dropped_queue.load(), counters.late, counters.future,
+        rejects.empty() ? "" : " rejects:", rejects);
+  }
+  const LatencyHistogram& latency = pipeline.latency();
+  text +=
+      fmt::format("latency receive->picture: p50 {:.0f} us, p99 {:.0f} us over {} observations\n",
+                  latency.quantile_us(0.5), latency.quantile_us(0.99), latency.count());
+  return text;
+}
+
+}  // namespace sw::engine

@@ -1,0 +1,89 @@
+#include "engine/pipeline.h"
+
+namespace sw::engine {
+namespace {
+
+/// Sensor times this far ahead of the receive time are a broken clock, not a report.
+constexpr TimeNs kMaxFutureNs = 60 * kNsPerSecond;
+
+}  // namespace
+
+Pipeline::Pipeline(const EngineConfig& config, const Clock& clock)
+    : clock_(clock),
+      window_(static_cast<TimeNs>(config.reorder_window_s * static_cast<double>(kNsPerSecond))) {
+  track::PictureSettings settings;
+  settings.origin = config.origin;
+  picture_ = std::make_unique<track::Picture>(settings);
+}
+
+Result<std::unique_ptr<Pipeline>> Pipeline::create(const EngineConfig& config, const Clock& clock) {
+  std::unique_ptr<Pipeline> pipeline(new Pipeline(config, clock));
+  for (const SourceConfig& source : config.sources) {
+    auto decoder = make_source_decoder(source);
+    if (!decoder) return decoder.error();
+    pipeline->decoders_.push_back(std::move(*decoder));
+    pipeline->counters_.push_back(std::make_unique<SourceCounters>());
+  }
+  return pipeline;
+}
+
+void Pipeline::process(const RawInput& input) {
+  ++inputs_;
+  if (input.source >= decoders_.size()) {
+    ++unknown_source_;
+    return;
+  }
+  SourceCounters& counters = *counters_[input.source];
+  scratch_.clear();
+  decoders_[input.source]->decode(input, scratch_);
+  for (Observation& observation : scratch_) {
+    ++counters.observations;
+    if (observation.time > input.receive_time + kMaxFutureNs) {
+      ++counters.future;
+      continue;
+    }
+    if (observation.time < released_up_to_) {
+      ++counters.late;
+      continue;
+    }
+    // Sensor time moves the window, but never past the receive time: a source whose clock
+    // runs ahead cannot make the others late. Recorded files (old sensor times, receive
+    // time now) are ordered by their own times.
+    watermark_ = std::max(watermark_, std::min(observation.time, input.receive_time));
+    held_.emplace(std::make_pair(observation.time, arrivals_++),
+                  Held{std::move(observation), input.source, input.receive_time});
+  }
+  release(watermark_ - window_);
+}
+
+void Pipeline::release(TimeNs up_to) {
+  bool any = false;
+  while (!held_.empty() && held_.begin()->first.first <= up_to) {
+    auto node = held_.extract(held_.begin());
+    const Held& held = node.mapped();
+    released_up_to_ = std::max(released_up_to_, held.observation.time);
+    if (observation_sink_) observation_sink_(held.observation);
+    picture_->add(held.observation);
+    latency_.record(clock_.now() - held.receive_time);
+    any = true;
+  }
+  if (up_to > released_up_to_) {
+    picture_->advance(up_to);
+    released_up_to_ = up_to;
+    any = true;
+  }
+  if (any) publish();
+}
+
+void Pipeline::publish() {
+  std::vector<track::FusedTrack> updates = picture_->take_updates();
+  if (!updates.empty() && update_sink_) update_sink_(updates);
+}
+
+void Pipeline::finish() {
+  TimeNs last = released_up_to_;
+  if (!held_.empty()) last = std::max(last, std::prev(held_.end())->first.first);
+  release(last);
+}
+
+}  // namespace sw::engine

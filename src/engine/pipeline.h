@@ -1,0 +1,82 @@
+#pragma once
+/// Pipeline: the deterministic heart of the engine. Raw inputs, in journal order, are
+/// decoded per source into Observations, put in sensor-time order within a bounded
+/// reorder window, and fused into the Picture; every track change is handed to the
+/// update sink (the store, the server). Live running and replay both drive this class,
+/// so the same journal gives the same tracks, ids and store contents.
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <span>
+#include <utility>
+#include <vector>
+
+#include "core/clock.h"
+#include "engine/config.h"
+#include "engine/metrics.h"
+#include "engine/source_decoder.h"
+#include "track/fusion/picture.h"
+
+namespace sw::engine {
+
+/// Receives every batch of track changes, in order.
+using UpdateSink = std::function<void(std::span<const track::FusedTrack>)>;
+/// Receives every observation as it enters fusion (e.g. distress reports for risk).
+using ObservationSink = std::function<void(const Observation&)>;
+
+/// Decode -> reorder -> fuse, for every configured source. An observation is released to
+/// fusion once the watermark (the newest sensor time seen, capped by its receive time) is
+/// a reorder window past it; one older than what was released is counted late and dropped.
+class Pipeline {
+ public:
+  /// `clock` only times latency metrics; results never depend on it.
+  static Result<std::unique_ptr<Pipeline>> create(const EngineConfig& config, const Clock& clock);
+
+  void set_update_sink(UpdateSink sink) { update_sink_ = std::move(sink); }
+  void set_observation_sink(ObservationSink sink) { observation_sink_ = std::move(sink); }
+
+  /// Processes one raw input of source `input.source`.
+  void process(const RawInput& input);
+  /// End of input: releases every observation still held and publishes the changes.
+  void finish();
+
+  const track::Picture& picture() const { return *picture_; }
+  std::size_t source_count() const { return decoders_.size(); }
+  const SourceDecoder& decoder(std::size_t source) const { return *decoders_[source]; }
+  SourceCounters& counters(std::size_t source) { return *counters_[source]; }
+  const SourceCounters& counters(std::size_t source) const { return *counters_[source]; }
+  const LatencyHistogram& latency() const { return latency_; }
+  std::uint64_t inputs() const { return inputs_; }
+  std::uint64_t unknown_source() const { return unknown_source_; }
+
+ private:
+  Pipeline(const EngineConfig& config, const Clock& clock);
+  void release(TimeNs up_to);
+  void publish();
+
+  struct Held {
+    Observation observation;
+    std::uint32_t source = 0;
+    TimeNs receive_time = 0;
+  };
+
+  const Clock& clock_;
+  TimeNs window_;
+  std::vector<std::unique_ptr<SourceDecoder>> decoders_;
+  std::vector<std::unique_ptr<SourceCounters>> counters_;
+  std::unique_ptr<track::Picture> picture_;
+  std::multimap<std::pair<TimeNs, std::uint64_t>, Held> held_;  ///< by (time, arrival)
+  std::uint64_t arrivals_ = 0;
+  TimeNs released_up_to_ = 0;
+  TimeNs watermark_ = 0;  ///< newest sensor time seen, capped by its receive time
+  std::vector<Observation> scratch_;
+  UpdateSink update_sink_;
+  ObservationSink observation_sink_;
+  LatencyHistogram latency_;
+  std::uint64_t inputs_ = 0;
+  std::uint64_t unknown_source_ = 0;
+};
+
+}  // namespace sw::engine

@@ -1,0 +1,35 @@
+#pragma once
+/// StoreSink: writes the picture's track changes into the history store, one transaction
+/// per pipeline batch (UpdateSink of the Pipeline).
+
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "store/store.h"
+#include "track/fusion/fused_track.h"
+
+namespace sw::engine {
+
+/// The store's view of one picture track change.
+store::TrackUpdate to_track_update(const track::FusedTrack& track);
+
+/// Converts and writes batches; a failed write is counted, the pipeline goes on (the
+/// journal still holds every input, so a replay can rebuild the history).
+class StoreSink {
+ public:
+  explicit StoreSink(store::HistoryStore& store) : store_(store) {}
+
+  void write(std::span<const track::FusedTrack> tracks);
+
+  std::uint64_t written() const { return written_; }
+  std::uint64_t failed_batches() const { return failed_batches_; }
+
+ private:
+  store::HistoryStore& store_;
+  std::vector<store::TrackUpdate> updates_;
+  std::uint64_t written_ = 0;
+  std::uint64_t failed_batches_ = 0;
+};
+
+}  // namespace sw::engine

@@ -1,0 +1,111 @@
+// Engine configuration: every field read, every mistake reported by name.
+
+#include "engine/config.h"
+
+#include <gtest/gtest.h>
+
+namespace sw::engine {
+namespace {
+
+TEST(EngineConfig, ReadsSourcesWithTheirLabels) {
+  const auto config = parse_config_text(R"(
+[engine]
+data_dir = "node-uk"
+origin = [51.05, 1.4]
+reorder_window_s = 3.0
+
+[journal]
+segment_mb = 16
+fsync = false
+
+[[source]]
+id = "uk-dover-radar"
+transport = "udp"
+format = "asterix"
+port = 4010
+site = { lat = 51.1283, lon = 1.3422 }
+sac = 10
+sic = 1
+[source.label]
+owner = "UK/HMCG"
+releasable_to = ["FR/CROSS-GN", "UK/BF"]
+purposes = ["sar", "border"]
+sensitivity = "amber"
+retention_days = 30
+
+[[source]]
+id = "fr-ais"
+transport = "tcp-client"
+host = "127.0.0.1"
+port = 5631
+format = "ais"
+)",
+                                        "test.toml");
+  ASSERT_TRUE(config.ok()) << config.error().detail;
+  EXPECT_EQ(config->data_dir, "node-uk");
+  EXPECT_DOUBLE_EQ(config->origin.lat, 51.05);
+  EXPECT_DOUBLE_EQ(config->reorder_window_s, 3.0);
+  EXPECT_EQ(config->segment_bytes, 16ULL << 20U);
+  EXPECT_FALSE(config->fsync);
+  ASSERT_EQ(config->sources.size(), 2U);
+  const SourceConfig& radar = config->sources[0];
+  EXPECT_EQ(radar.transport, Transport::kUdp);
+  EXPECT_EQ(radar.format, Format::kAsterix);
+  EXPECT_EQ(radar.port, 4010);
+  ASSERT_TRUE(radar.site.has_value());
+  EXPECT_DOUBLE_EQ(radar.site->lon, 1.3422);
+  EXPECT_EQ(radar.sac, 10);
+  EXPECT_EQ(radar.label.owner, "UK/HMCG");
+  EXPECT_EQ(radar.label.releasable_to.size(), 2U);
+  EXPECT_EQ(radar.label.purposes, kPurposeSearchAndRescue | kPurposeBorderMonitoring);
+  EXPECT_EQ(radar.label.sensitivity, Sensitivity::kAmber);
+  EXPECT_EQ(radar.label.retention_s, 30 * 86400);
+  EXPECT_EQ(config->sources[1].transport, Transport::kTcpClient);
+}
+
+TEST(EngineConfig, MistakesAreNamed) {
+  struct Case {
+    const char* text;
+    const char* expected;
+  };
+  const Case cases[] = {
+      {"[engine]\ndata_dri = \"x\"\n", "unknown key 'data_dri'"},
+      {"[[source]]\nid = \"a\"\ntransport = \"udp\"\nformat = \"nmea\"\n", "format 'nmea'"},
+      {"[[source]]\nid = \"a\"\ntransport = \"serial\"\nformat = \"ais\"\n", "transport 'serial'"},
+      {"[[source]]\nid = \"a\"\ntransport = \"udp\"\nformat = \"asterix\"\n", "radar site"},
+      {"[[source]]\nid = \"a\"\ntransport = \"udp\"\nformat = \"ais\"\nport = 70000\n",
+       "port out of range"},
+      {"[[source]]\nid = \"a\"\ntransport = \"udp\"\nformat = \"ais\"\n"
+       "[[source]]\nid = \"a\"\ntransport = \"udp\"\nformat = \"ais\"\n",
+       "duplicate source id"},
+      {"[[source]]\nid = \"a\"\ntransport = \"udp\"\nformat = \"ais\"\n[source.label]\n"
+       "sensitivity = \"pink\"\n",
+       "sensitivity 'pink'"},
+      {"[engine\n", ""},
+  };
+  for (const Case& test_case : cases) {
+    const auto config = parse_config_text(test_case.text, "bad.toml");
+    ASSERT_FALSE(config.ok()) << test_case.text;
+    EXPECT_EQ(config.error().code, "bad_config");
+    EXPECT_NE(config.error().detail.find(test_case.expected), std::string::npos)
+        << config.error().detail;
+  }
+}
+
+}  // namespace
+}  // namespace sw::engine
+
+namespace sw::engine {
+namespace {
+
+TEST(EngineConfig, TheShippedExampleIsValid) {
+  const auto config =
+      load_config(std::string(SW_TEST_DATA_DIR) + "/../../data/engine/example.toml");
+  ASSERT_TRUE(config.ok()) << config.error().detail;
+  ASSERT_EQ(config->sources.size(), 3U);
+  EXPECT_EQ(config->sources[1].transport, Transport::kTcpClient);
+  EXPECT_EQ(config->sources[2].label.sensitivity, Sensitivity::kAmber);
+}
+
+}  // namespace
+}  // namespace sw::engine
