@@ -4,14 +4,14 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/ais_command.h"
+#include "cli/arpa_command.h"
 #include "cli/asterix_command.h"
 #include "cli/cot_command.h"
-#include "cli/arpa_command.h"
 #include "cli/distress_command.h"
 #include "cli/drift_command.h"
 #include "cli/engine_command.h"
-#include "cli/track_command.h"
 #include "cli/sim_command.h"
+#include "cli/track_command.h"
 
 int main(int argc, char** argv) {
   CLI::App app{"straitwatch - a joint maritime surveillance picture of the Dover Strait"};
