@@ -109,7 +109,7 @@ Status dump_store(store::HistoryStore& store, const std::string& path) {
 }
 
 int run_engine(engine::Engine& engine, const RunOptions& options, engine::SimFeeder* feeder,
-               const engine::StoreSink& sink, store::HistoryStore& store) {
+               engine::StoreSink& sink, store::HistoryStore& store) {
   std::signal(SIGINT, on_signal);
   std::signal(SIGTERM, on_signal);
   auto last_print = std::chrono::steady_clock::now();
@@ -127,6 +127,7 @@ int run_engine(engine::Engine& engine, const RunOptions& options, engine::SimFee
   }
   if (feeder != nullptr) feeder->stop();
   engine.stop();
+  sink.flush();
   std::printf("== final\n%s", engine.summary().c_str());
   if (feeder != nullptr) {
     std::printf("simulator: %llu reports sent (%llu datagrams, %llu stream bytes, %llu errors)\n",
@@ -270,6 +271,7 @@ int replay_command(const ReplayOptions& options) {
   const auto started = std::chrono::steady_clock::now();
   auto replayed = engine::replay_journal(options.journal_dir, *config, **pipeline, options.speed,
                                          rejournal.get());
+  if (sink) sink->flush();
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   if (!replayed) return fail("replay", replayed.error());

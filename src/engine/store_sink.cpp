@@ -58,13 +58,23 @@ store::TrackUpdate to_track_update(const track::FusedTrack& track) {
 }
 
 void StoreSink::write(std::span<const track::FusedTrack> tracks) {
-  updates_.clear();
   for (const track::FusedTrack& track : tracks) updates_.push_back(to_track_update(track));
+  if (updates_.empty()) return;
+  constexpr std::size_t kMaxUpdates = 4096;
+  if (updates_.size() >= kMaxUpdates ||
+      updates_.back().time - updates_.front().time >= kNsPerSecond) {
+    flush();
+  }
+}
+
+void StoreSink::flush() {
+  if (updates_.empty()) return;
   if (store_.write(std::span<const store::TrackUpdate>(updates_))) {
     written_ += updates_.size();
   } else {
     ++failed_batches_;
   }
+  updates_.clear();
 }
 
 }  // namespace sw::engine

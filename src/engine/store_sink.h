@@ -1,6 +1,8 @@
 #pragma once
-/// StoreSink: writes the picture's track changes into the history store, one transaction
-/// per pipeline batch (UpdateSink of the Pipeline).
+/// StoreSink: writes the picture's track changes into the history store (UpdateSink of the
+/// Pipeline). Changes are gathered and written in one transaction per 4096 changes or per
+/// second of sensor time, whichever comes first (an SQLite transaction costs far more than
+/// a row); flush() writes the rest. Batching never changes what is stored.
 
 #include <cstdint>
 #include <span>
@@ -21,6 +23,8 @@ class StoreSink {
   explicit StoreSink(store::HistoryStore& store) : store_(store) {}
 
   void write(std::span<const track::FusedTrack> tracks);
+  /// Writes every gathered change now.
+  void flush();
 
   std::uint64_t written() const { return written_; }
   std::uint64_t failed_batches() const { return failed_batches_; }
