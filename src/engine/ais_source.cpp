@@ -42,6 +42,7 @@ class AisSource final : public SourceDecoder {
     }
     if (stats.incomplete_groups > 0) counts["incomplete_group"] = stats.incomplete_groups;
     if (lines_.oversized() > 0) counts["line_too_long"] += lines_.oversized();
+    if (lines_.truncated() > 0) counts["truncated_by_disconnect"] += lines_.truncated();
     return counts;
   }
 

@@ -25,6 +25,12 @@ class ArpaSource final : public SourceDecoder {
     if (input.bytes.empty()) lines_.reset();
     lines_.feed(input.bytes, datagram_, [&](std::string_view line) {
       nmea::ArpaLineResult result = decoder_.feed_line(line, input.receive_time);
+      // The decoder skips other sentences quietly; a line that is no sentence at all is
+      // garbage on this feed and is counted.
+      if (result.reason == nmea::ArpaLineReason::kOther && !line.empty() && line[0] != '$' &&
+          line[0] != '!') {
+        ++not_nmea_;
+      }
       if (result.observation) out.push_back(std::move(*result.observation));
     });
   }
@@ -38,6 +44,8 @@ class ArpaSource final : public SourceDecoder {
       counts[nmea::to_string(line_reason)] = stats.by_reason[reason];
     }
     if (lines_.oversized() > 0) counts["line_too_long"] += lines_.oversized();
+    if (not_nmea_ > 0) counts["not_nmea"] = not_nmea_;
+    if (lines_.truncated() > 0) counts["truncated_by_disconnect"] += lines_.truncated();
     return counts;
   }
 
@@ -47,6 +55,7 @@ class ArpaSource final : public SourceDecoder {
   bool datagram_;
   nmea::ArpaDecoder decoder_;
   LineAssembler lines_{4096};
+  std::uint64_t not_nmea_ = 0;
 };
 
 }  // namespace

@@ -23,7 +23,9 @@ class AsterixSource final : public SourceDecoder {
     const std::span<const std::uint8_t> bytes(
         reinterpret_cast<const std::uint8_t*>(input.bytes.data()), input.bytes.size());
     if (!datagram_ && bytes.empty()) {
-      // A new connection: keep the old stream's counts, drop its partial block.
+      // A new connection: the old stream's partial block is counted (truncated_block) and
+      // dropped; its counts are kept.
+      stream_.finish();
       past_decoded_ += stream_.stats().cat010_records + stream_.stats().cat034_records;
       add_reasons(stream_.stats(), past_rejections_);
       stream_ = asterix::StreamDecoder{};

@@ -37,6 +37,7 @@ class DistressSource final : public SourceDecoder {
       counts[distress::to_string(report_reason)] = stats.by_reason[reason];
     }
     if (lines_.oversized() > 0) counts["too_large"] += lines_.oversized();
+    if (lines_.truncated() > 0) counts["truncated_by_disconnect"] += lines_.truncated();
     return counts;
   }
 

@@ -86,6 +86,7 @@ class Engine {
   std::string summary_;
   TimeNs last_summary_ = 0;
   std::function<void(std::uint64_t)> durable_callback_;
+  LatencyHistogram commit_time_;  ///< journal append + fsync of one batch
 };
 
 /// Text of the summary for a pipeline (used live and after replay).

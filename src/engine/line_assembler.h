@@ -47,19 +47,23 @@ class LineAssembler {
     }
   }
 
-  /// A new stream: the partial line of the previous one is dropped.
+  /// A new stream: the partial line of the previous one is dropped and counted.
   void reset() {
+    if (!partial_.empty() || skipping_) ++truncated_;
     partial_.clear();
     skipping_ = false;
   }
 
   std::uint64_t oversized() const { return oversized_; }
+  /// Lines cut off by the end of their stream (a dropped connection).
+  std::uint64_t truncated() const { return truncated_; }
 
  private:
   std::size_t max_line_bytes_;
   std::string partial_;
   bool skipping_ = false;
   std::uint64_t oversized_ = 0;
+  std::uint64_t truncated_ = 0;
 };
 
 }  // namespace sw::engine

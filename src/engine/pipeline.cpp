@@ -35,7 +35,9 @@ void Pipeline::process(const RawInput& input) {
   }
   SourceCounters& counters = *counters_[input.source];
   scratch_.clear();
+  const TimeNs decode_start = clock_.now();
   decoders_[input.source]->decode(input, scratch_);
+  decode_time_.record(clock_.now() - decode_start);
   for (Observation& observation : scratch_) {
     ++counters.observations;
     if (observation.time > input.receive_time + kMaxFutureNs) {
@@ -63,8 +65,11 @@ void Pipeline::release(TimeNs up_to) {
     const Held& held = node.mapped();
     released_up_to_ = std::max(released_up_to_, held.observation.time);
     if (observation_sink_) observation_sink_(held.observation);
+    const TimeNs fuse_start = clock_.now();
     picture_->add(held.observation);
-    latency_.record(clock_.now() - held.receive_time);
+    const TimeNs fused = clock_.now();
+    fuse_time_.record(fused - fuse_start);
+    latency_.record(fused - held.receive_time);
     any = true;
   }
   if (up_to > released_up_to_) {

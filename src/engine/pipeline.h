@@ -47,7 +47,11 @@ class Pipeline {
   const SourceDecoder& decoder(std::size_t source) const { return *decoders_[source]; }
   SourceCounters& counters(std::size_t source) { return *counters_[source]; }
   const SourceCounters& counters(std::size_t source) const { return *counters_[source]; }
+  /// Receive -> picture, per observation (includes the reorder window).
   const LatencyHistogram& latency() const { return latency_; }
+  /// Stage times: decoding one input; fusing one observation.
+  const LatencyHistogram& decode_time() const { return decode_time_; }
+  const LatencyHistogram& fuse_time() const { return fuse_time_; }
   std::uint64_t inputs() const { return inputs_; }
   std::uint64_t unknown_source() const { return unknown_source_; }
 
@@ -75,6 +79,8 @@ class Pipeline {
   UpdateSink update_sink_;
   ObservationSink observation_sink_;
   LatencyHistogram latency_;
+  LatencyHistogram decode_time_;
+  LatencyHistogram fuse_time_;
   std::uint64_t inputs_ = 0;
   std::uint64_t unknown_source_ = 0;
 };
