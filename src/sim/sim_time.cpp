@@ -1,5 +1,7 @@
 #include "sim/sim_time.h"
 
+#include "core/civil_time.h"
+
 #include <cstdio>
 
 namespace sw::sim {
@@ -35,24 +37,6 @@ void civil_from_days(std::int64_t days, UtcFields& fields) {
 std::int64_t floor_div(std::int64_t value, std::int64_t divisor) {
   const std::int64_t quotient = value / divisor;
   return (value % divisor != 0 && (value < 0) != (divisor < 0)) ? quotient - 1 : quotient;
-}
-
-bool read_digits(std::string_view text, std::size_t& pos, std::size_t count, int& out) {
-  if (pos + count > text.size()) return false;
-  out = 0;
-  for (std::size_t digit_idx = 0; digit_idx < count; ++digit_idx) {
-    const char c = text[pos + digit_idx];
-    if (c < '0' || c > '9') return false;
-    out = out * 10 + (c - '0');
-  }
-  pos += count;
-  return true;
-}
-
-bool expect(std::string_view text, std::size_t& pos, char wanted) {
-  if (pos >= text.size() || text[pos] != wanted) return false;
-  ++pos;
-  return true;
 }
 
 }  // namespace
@@ -98,15 +82,15 @@ Result<TimeNs> parse_utc(std::string_view text) {
                   "expected a UTC time like 2024-08-15T04:00:00Z, got '" + std::string(text) + "'"};
   UtcFields fields;
   std::size_t pos = 0;
-  if (!read_digits(text, pos, 4, fields.year) || !expect(text, pos, '-') ||
-      !read_digits(text, pos, 2, fields.month) || !expect(text, pos, '-') ||
+  if (!read_digits(text, pos, 4, fields.year) || !expect_char(text, pos, '-') ||
+      !read_digits(text, pos, 2, fields.month) || !expect_char(text, pos, '-') ||
       !read_digits(text, pos, 2, fields.day)) {
     return bad;
   }
   if (pos >= text.size() || (text[pos] != 'T' && text[pos] != ' ')) return bad;
   ++pos;
-  if (!read_digits(text, pos, 2, fields.hour) || !expect(text, pos, ':') ||
-      !read_digits(text, pos, 2, fields.minute) || !expect(text, pos, ':') ||
+  if (!read_digits(text, pos, 2, fields.hour) || !expect_char(text, pos, ':') ||
+      !read_digits(text, pos, 2, fields.minute) || !expect_char(text, pos, ':') ||
       !read_digits(text, pos, 2, fields.second)) {
     return bad;
   }

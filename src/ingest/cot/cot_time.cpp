@@ -1,5 +1,7 @@
 #include "ingest/cot/cot_time.h"
 
+#include "core/civil_time.h"
+
 #include <array>
 #include <cstdint>
 #include <cstdio>
@@ -37,33 +39,6 @@ void civil_from_days(std::int64_t days, int& year, unsigned& month, unsigned& da
       static_cast<int>(static_cast<std::int64_t>(year_of_era) + era * 400 + (month <= 2 ? 1 : 0));
 }
 
-bool is_leap(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
-
-unsigned days_in_month(int year, unsigned month) {
-  static constexpr std::array<unsigned, 12> kDays = {31, 28, 31, 30, 31, 30,
-                                                     31, 31, 30, 31, 30, 31};
-  return month == 2 && is_leap(year) ? 29 : kDays[month - 1];
-}
-
-/// Reads exactly `count` decimal digits at `pos`.
-bool read_digits(std::string_view text, std::size_t& pos, std::size_t count, int& value) {
-  if (pos + count > text.size()) return false;
-  value = 0;
-  for (std::size_t digit_idx = 0; digit_idx < count; ++digit_idx) {
-    const char c = text[pos + digit_idx];
-    if (c < '0' || c > '9') return false;
-    value = value * 10 + (c - '0');
-  }
-  pos += count;
-  return true;
-}
-
-bool expect(std::string_view text, std::size_t& pos, char wanted) {
-  if (pos >= text.size() || text[pos] != wanted) return false;
-  ++pos;
-  return true;
-}
-
 }  // namespace
 
 std::optional<TimeNs> parse_cot_time(std::string_view text) {
@@ -83,17 +58,16 @@ std::optional<TimeNs> parse_cot_time(std::string_view text) {
   int hour = 0;
   int minute = 0;
   int second = 0;
-  if (!read_digits(text, pos, 4, year) || !expect(text, pos, '-') ||
-      !read_digits(text, pos, 2, month) || !expect(text, pos, '-') ||
-      !read_digits(text, pos, 2, day) || !expect(text, pos, 'T') ||
-      !read_digits(text, pos, 2, hour) || !expect(text, pos, ':') ||
-      !read_digits(text, pos, 2, minute) || !expect(text, pos, ':') ||
+  if (!read_digits(text, pos, 4, year) || !expect_char(text, pos, '-') ||
+      !read_digits(text, pos, 2, month) || !expect_char(text, pos, '-') ||
+      !read_digits(text, pos, 2, day) || !expect_char(text, pos, 'T') ||
+      !read_digits(text, pos, 2, hour) || !expect_char(text, pos, ':') ||
+      !read_digits(text, pos, 2, minute) || !expect_char(text, pos, ':') ||
       !read_digits(text, pos, 2, second)) {
     return std::nullopt;
   }
   if (year < kMinYear || year > kMaxYear || month < 1 || month > 12 || day < 1 ||
-      static_cast<unsigned>(day) > days_in_month(year, static_cast<unsigned>(month)) || hour > 23 ||
-      minute > 59 || second > 60) {
+      day > days_in_month(year, month) || hour > 23 || minute > 59 || second > 60) {
     return std::nullopt;
   }
   std::int64_t fraction_ns = 0;
@@ -117,7 +91,7 @@ std::optional<TimeNs> parse_cot_time(std::string_view text) {
     } else if (zone == '+' || zone == '-') {
       int offset_hours = 0;
       int offset_minutes = 0;
-      if (!read_digits(text, pos, 2, offset_hours) || !expect(text, pos, ':') ||
+      if (!read_digits(text, pos, 2, offset_hours) || !expect_char(text, pos, ':') ||
           !read_digits(text, pos, 2, offset_minutes) || offset_hours > 14 || offset_minutes > 59) {
         return std::nullopt;
       }
