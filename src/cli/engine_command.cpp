@@ -177,6 +177,7 @@ int run_command(const RunOptions& options) {
       if (!replayed) return fail("run", replayed.error());
       std::printf("recovered: %llu journal records replayed into the picture and the history\n",
                   static_cast<unsigned long long>(replayed->records));
+      std::fflush(stdout);
     }
     if (options.report_durable) {
       (*engine)->set_durable_callback([](std::uint64_t sequence) {
