@@ -139,9 +139,9 @@ void Engine::refresh_summary() {
   std::string text = format_summary(*pipeline_, config_);
   text += fmt::format(
       "engine: {} inputs in {} durable batches, {} refused by the journal, "
-      "queue high water {} of {}\n",
+      "queue high water {} of {}; journal commit p50 {:.0f} us, p99 {:.0f} us\n",
       stats_.inputs, stats_.batches, stats_.journal_refused, queue_->high_water(),
-      queue_->capacity());
+      queue_->capacity(), commit_time_.quantile_us(0.5), commit_time_.quantile_us(0.99));
   std::lock_guard lock(summary_mutex_);
   summary_ = std::move(text);
 }
