@@ -233,8 +233,11 @@ std::optional<Frame> Framer::lex_byte(char c) {
     }
 
     case LexState::kComment:
-      if (c == '>' && ends_with_at(pos + 1, "-->", markup_start_ + 4)) state_ = LexState::kText;
-      return std::nullopt;
+      if (c == '>' && ends_with_at(pos + 1, "-->", markup_start_ + 4)) {
+        state_ = LexState::kText;
+        return std::nullopt;
+      }
+      return depth_ == 0 ? restart_outside_event(c, pos) : std::nullopt;
 
     case LexState::kCData:
       if (c == '>' && ends_with_at(pos + 1, "]]>", markup_start_ + 9)) state_ = LexState::kText;
@@ -251,10 +254,25 @@ std::optional<Frame> Framer::lex_byte(char c) {
         --bracket_depth_;
       } else if (c == '>' && bracket_depth_ == 0) {
         state_ = LexState::kText;
+        return std::nullopt;
       }
-      return std::nullopt;
+      return depth_ == 0 ? restart_outside_event(c, pos) : std::nullopt;
   }
   return std::nullopt;
+}
+
+std::optional<Frame> Framer::restart_outside_event(char c, std::size_t pos) {
+  std::size_t restart = 0;
+  if (ends_name(c) && ends_with_at(pos, "<event", markup_start_ + 1)) {
+    restart = pos - 6;
+  } else if ((is_space(c) || c == '?') && ends_with_at(pos, "<?xml", markup_start_ + 1)) {
+    restart = pos - 5;
+  } else {
+    return std::nullopt;
+  }
+  reset_lexer();
+  scan_ = restart;
+  return take(Frame::Kind::kJunk, restart);
 }
 
 std::optional<Frame> Framer::check_start_tag_name() {

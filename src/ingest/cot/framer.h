@@ -71,6 +71,9 @@ class Framer {
 
   std::optional<Frame> lex_byte(char c);
   std::optional<Frame> raw_byte(char c);
+  /// Outside an open event, an unterminated comment or declaration ends where a new
+  /// document starts (`<event` or `<?xml`): it is junk, not the rest of the stream.
+  std::optional<Frame> restart_outside_event(char c, std::size_t pos);
   void skip_byte();
   std::optional<Frame> end_start_tag();
   std::optional<Frame> end_end_tag();
