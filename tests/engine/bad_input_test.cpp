@@ -469,13 +469,11 @@ TEST(BadInputCotStream, GarbageOpeningACommentLosesNoMoreThanTheNextEvent) {
 
 // --- The live engine over real sockets -------------------------------------------------
 
-sockaddr_in loopback(std::uint16_t port) {
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_port = htons(port);
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  return address;
-}
+using testing::loopback;
+using testing::wait_for;
+
+/// Polls of 10 ms before a live check gives up (ASan builds on a busy machine are slow).
+constexpr int kLiveAttempts = 1000;
 
 bool send_udp(int socket_fd, std::uint16_t port, const std::string& datagram) {
   const sockaddr_in address = loopback(port);
@@ -500,15 +498,6 @@ bool send_tcp(std::uint16_t port, const std::string& bytes) {
   }
   ::close(fd);
   return written == bytes.size();
-}
-
-template <typename Predicate>
-bool wait_for(Predicate predicate) {
-  for (int attempt = 0; attempt < 1000; ++attempt) {
-    if (predicate()) return true;
-    std::this_thread::sleep_for(std::chrono::milliseconds(10));
-  }
-  return predicate();
 }
 
 TEST(BadInputLive, EngineKeepsTrackingAfterGarbageOnItsSockets) {
@@ -575,26 +564,31 @@ TEST(BadInputLive, EngineKeepsTrackingAfterGarbageOnItsSockets) {
       random_garbage(cot_garbage_kit, random, 4096) + std::string(64, '\0') + event;
   const SourceCounters& tcp_counters = (*engine)->pipeline().counters(1);
   ASSERT_TRUE(send_tcp(tcp_port, garbage_only));
-  ASSERT_TRUE(wait_for([&] { return tcp_counters.received_bytes.load() == garbage_only.size(); }));
+  ASSERT_TRUE(wait_for([&] { return tcp_counters.received_bytes.load() == garbage_only.size(); },
+                       kLiveAttempts));
   // The source takes one connection at a time and refuses (counts) one that comes while
   // the last is still open on its side: the sensor tries again, as a real one would.
   const std::uint64_t tcp_bytes = garbage_only.size() + garbage_then_event.size();
   for (int attempt = 0; attempt < 20; ++attempt) {
     const std::uint64_t refused = tcp_counters.transport_errors.load();
     ASSERT_TRUE(send_tcp(tcp_port, garbage_then_event));
-    ASSERT_TRUE(wait_for([&] {
-      return tcp_counters.received_bytes.load() == tcp_bytes ||
-             tcp_counters.transport_errors.load() > refused;
-    }));
+    ASSERT_TRUE(wait_for(
+        [&] {
+          return tcp_counters.received_bytes.load() == tcp_bytes ||
+                 tcp_counters.transport_errors.load() > refused;
+        },
+        kLiveAttempts));
     if (tcp_counters.received_bytes.load() == tcp_bytes) break;
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }
 
-  ASSERT_TRUE(wait_for([&] {
-    return (*engine)->pipeline().counters(0).received.load() == datagrams &&
-           (*engine)->pipeline().counters(1).received_bytes.load() == tcp_bytes;
-  })) << (*engine)->pipeline().counters(0).received.load()
-      << " of " << datagrams << " datagrams, "
+  ASSERT_TRUE(wait_for(
+      [&] {
+        return (*engine)->pipeline().counters(0).received.load() == datagrams &&
+               (*engine)->pipeline().counters(1).received_bytes.load() == tcp_bytes;
+      },
+      kLiveAttempts))
+      << (*engine)->pipeline().counters(0).received.load() << " of " << datagrams << " datagrams, "
       << (*engine)->pipeline().counters(1).received_bytes.load() << " of " << tcp_bytes
       << " stream bytes";
   (*engine)->stop();

@@ -2,12 +2,17 @@
 // Shared inputs of the engine tests: AIS lines from gpsd's sample log, a temporary data
 // directory, and comparison of pictures.
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <random>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "track/fusion/fused_track.h"
@@ -22,6 +27,25 @@ inline std::vector<std::string> sample_ais_lines() {
     if (!line.empty() && line[0] == '!') lines.push_back(line);
   }
   return lines;
+}
+
+/// 127.0.0.1:port.
+inline sockaddr_in loopback(std::uint16_t port) {
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_port = htons(port);
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  return address;
+}
+
+/// Polls `predicate` every 10 ms, at most `attempts` times; its last value.
+template <typename Predicate>
+bool wait_for(Predicate predicate, int attempts = 500) {
+  for (int attempt = 0; attempt < attempts; ++attempt) {
+    if (predicate()) return true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  return predicate();
 }
 
 /// A fresh directory under the test temp dir, removed at destruction.

@@ -21,13 +21,8 @@
 namespace sw::engine {
 namespace {
 
-sockaddr_in loopback(std::uint16_t port) {
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_port = htons(port);
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  return address;
-}
+using testing::loopback;
+using testing::wait_for;
 
 void send_udp(std::uint16_t port, const std::string& datagram) {
   const int fd = ::socket(AF_INET, SOCK_DGRAM, 0);
@@ -55,15 +50,6 @@ std::string utc_text(TimeNs time) {
   char text[32];
   std::strftime(text, sizeof(text), "%Y-%m-%dT%H:%M:%SZ", &parts);
   return text;
-}
-
-template <typename Predicate>
-bool wait_for(Predicate predicate) {
-  for (int attempt = 0; attempt < 500; ++attempt) {
-    if (predicate()) return true;
-    std::this_thread::sleep_for(std::chrono::milliseconds(10));
-  }
-  return predicate();
 }
 
 EngineConfig live_config(const std::filesystem::path& data_dir) {
