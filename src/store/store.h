@@ -24,6 +24,7 @@ struct WriteBatch {
   std::span<const ObservationRecord> observations;
   std::span<const SourceRecord> sources;    ///< inserted or replaced by source_id
   std::span<const CounterSample> counters;  ///< replaced when (source, name, time) exists
+  std::span<const AlertRecord> alerts;      ///< replaced when (alert_id, revision) exists
 };
 
 /// A latitude/longitude box in degrees (no antimeridian wrap: min_lon <= max_lon).
@@ -40,6 +41,7 @@ struct RetentionReport {
   std::uint64_t tracks = 0;  ///< tracks left without positions
   std::uint64_t observations = 0;
   std::uint64_t counters = 0;
+  std::uint64_t alerts = 0;  ///< alert revisions
 };
 
 /// Counters of one store handle.
@@ -52,14 +54,17 @@ struct StoreStats {
   /// Updates refused by reason: "non_finite" (NaN or infinite number), "bad_position"
   /// (latitude outside [-90, 90] or longitude outside [-180, 180]).
   std::map<std::string, std::uint64_t> rejected_updates;
+  std::uint64_t alerts = 0;  ///< alert revisions accepted (written or replaced)
+  /// Alert revisions refused by reason, as for updates: "non_finite", "bad_position".
+  std::map<std::string, std::uint64_t> rejected_alerts;
 };
 
 class HistoryStore {
  public:
   virtual ~HistoryStore() = default;
 
-  /// Writes one batch in one transaction. Bad updates are counted and skipped; an error
-  /// means nothing of the batch was written.
+  /// Writes one batch in one transaction. Bad updates and alert revisions are counted and
+  /// skipped; an error means nothing of the batch was written.
   virtual Status write(const WriteBatch& batch) = 0;
   /// write() of track updates only.
   Status write(std::span<const TrackUpdate> updates) {
@@ -85,8 +90,18 @@ class HistoryStore {
   virtual Result<std::vector<CounterSample>> counter_history(const std::string& source_id,
                                                              const std::string& name) = 0;
 
+  /// Alert revisions with from <= time <= to, by time, then alert id, then revision.
+  virtual Result<std::vector<AlertRecord>> alert_revisions(TimeNs from, TimeNs to) = 0;
+  /// Every stored revision of one alert, by revision.
+  virtual Result<std::vector<AlertRecord>> alert_history(std::uint64_t alert_id) = 0;
+  /// The alerts open at `at`, by alert id: for each alert its highest revision with
+  /// time <= at, unless that revision's state is "closed" (an alert closed at t is not
+  /// open at t).
+  virtual Result<std::vector<AlertRecord>> open_alerts(TimeNs at) = 0;
+
   /// Deletes positions older than their track label's retention_s (0: the store's default
-  /// retention), tracks with no position left, and observations and counter samples older
+  /// retention), tracks with no position left, alert revisions older than their own
+  /// label's retention_s (0: the default), and observations and counter samples older
   /// than the default retention; `now` is the reference time.
   virtual Result<RetentionReport> apply_retention(TimeNs now) = 0;
 

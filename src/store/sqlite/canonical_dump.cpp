@@ -5,6 +5,7 @@
 
 #include "core/label.h"
 #include "store/canonical_text.h"
+#include "store/sqlite/alert_columns.h"
 #include "store/sqlite/label_columns.h"
 #include "store/sqlite/sqlite_store.h"
 #include "store/sqlite/track_columns.h"
@@ -128,6 +129,28 @@ Status SqliteStore::dump_canonical(std::ostream& out) {
                      [&](const Statement& row) {
                        out << dump_text(row.column_text(0)) << kTab << dump_text(row.column_text(1))
                            << kTab << row.column_int64(2) << kTab << row.column_int64(3) << '\n';
+                     });
+  if (!dumped) return finish(dumped);
+
+  out << "[alerts] alert_id revision time_ns kind state severity change actor region lat lon "
+         "subjects body_json "
+      << kLabelHeader << '\n';
+  if (schema_version_ < 3) return finish(dumped);  // no alert table yet: no rows
+  dumped = dump_rows(database_,
+                     "SELECT " + std::string(kAlertColumns) +
+                         " FROM alert_revisions a ORDER BY a.alert_id, a.revision",
+                     [&](const Statement& row) {
+                       const AlertRecord alert = read_alert(row, 0);
+                       out << alert.alert_id << kTab << alert.revision << kTab << alert.time << kTab
+                           << dump_text(alert.kind) << kTab << dump_text(alert.state) << kTab
+                           << alert.severity << kTab << dump_text(alert.change) << kTab
+                           << dump_text(alert.actor) << kTab << dump_text(alert.region) << kTab
+                           << dump_fixed(alert.position.lat, 9) << kTab
+                           << dump_fixed(alert.position.lon, 9) << kTab
+                           << encode_subjects(alert.subjects) << kTab << dump_text(alert.body_json)
+                           << kTab;
+                       write_label(out, alert.label);
+                       out << '\n';
                      });
   return finish(dumped);
 }

@@ -49,6 +49,18 @@ std::string version_2() {
          "CREATE INDEX tracks_by_last_seen ON tracks (last_seen_ns);";
 }
 
+std::string version_3() {
+  const std::string label = kLabelColumns;
+  return "CREATE TABLE alert_revisions (alert_id INTEGER NOT NULL, revision INTEGER NOT NULL, "
+         "time_ns INTEGER NOT NULL, kind TEXT NOT NULL, state TEXT NOT NULL, "
+         "severity INTEGER NOT NULL, change TEXT NOT NULL, actor TEXT NOT NULL, "
+         "region TEXT NOT NULL, lat REAL NOT NULL, lon REAL NOT NULL, subjects TEXT NOT NULL, "
+         "body_json TEXT NOT NULL, " +
+         label +
+         ", UNIQUE (alert_id, revision));"
+         "CREATE INDEX alert_revisions_by_time ON alert_revisions (time_ns);";
+}
+
 }  // namespace
 
 Result<int> schema_version(Database& database) {
@@ -75,7 +87,8 @@ Status migrate_schema(Database& database, int target_version) {
                                        " is newer than this build (" +
                                        std::to_string(kLatestSchemaVersion) + ")"};
   }
-  const std::array<std::string, kLatestSchemaVersion> migrations = {version_1(), version_2()};
+  const std::array<std::string, kLatestSchemaVersion> migrations = {version_1(), version_2(),
+                                                                    version_3()};
   for (int next = *version + 1; next <= target_version; ++next) {
     Transaction transaction(database);
     if (Status begun = transaction.begin(); !begun) return begun;

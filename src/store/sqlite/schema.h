@@ -9,6 +9,8 @@
 ///      that has a successor (each track's latest position is found through
 ///      tracks_by_last_seen instead, so an in-order append costs one R*Tree insert);
 ///      kept in step by the store and a delete trigger; backfilled
+///   3  alert_revisions: one row per (alert_id, revision), subjects as a text list, the
+///      alert's label in the six label columns; indexed by time
 
 #include <cstdint>
 
@@ -17,7 +19,7 @@
 
 namespace sw::store {
 
-inline constexpr int kLatestSchemaVersion = 2;
+inline constexpr int kLatestSchemaVersion = 3;
 /// "SWST"
 inline constexpr std::int64_t kStoreApplicationId = 0x53575354;
 

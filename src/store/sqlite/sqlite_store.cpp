@@ -8,6 +8,7 @@
 #include <string_view>
 #include <utility>
 
+#include "store/sqlite/alert_columns.h"
 #include "store/sqlite/label_columns.h"
 #include "store/sqlite/track_columns.h"
 
@@ -88,6 +89,41 @@ constexpr std::string_view kUpsertCounter =
     "INSERT INTO counters (source_id, name, time_ns, value) VALUES (?1, ?2, ?3, ?4) "
     "ON CONFLICT (source_id, name, time_ns) DO UPDATE SET value = excluded.value";
 
+constexpr std::string_view kUpsertAlert =
+    "INSERT INTO alert_revisions (alert_id, revision, time_ns, kind, state, severity, change, "
+    "actor, region, lat, lon, subjects, body_json, label_owner, label_releasable_to, "
+    "label_purposes, label_sensitivity, label_personal_data, label_retention_s) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19) "
+    "ON CONFLICT (alert_id, revision) DO UPDATE SET time_ns = excluded.time_ns, "
+    "kind = excluded.kind, state = excluded.state, severity = excluded.severity, "
+    "change = excluded.change, actor = excluded.actor, region = excluded.region, "
+    "lat = excluded.lat, lon = excluded.lon, subjects = excluded.subjects, "
+    "body_json = excluded.body_json, label_owner = excluded.label_owner, "
+    "label_releasable_to = excluded.label_releasable_to, "
+    "label_purposes = excluded.label_purposes, label_sensitivity = excluded.label_sensitivity, "
+    "label_personal_data = excluded.label_personal_data, "
+    "label_retention_s = excluded.label_retention_s";
+
+std::string select_alert_revisions() {
+  return "SELECT " + std::string(kAlertColumns) +
+         " FROM alert_revisions a WHERE a.time_ns BETWEEN ?1 AND ?2 "
+         "ORDER BY a.time_ns, a.alert_id, a.revision";
+}
+
+std::string select_alert_history() {
+  return "SELECT " + std::string(kAlertColumns) +
+         " FROM alert_revisions a WHERE a.alert_id = ?1 ORDER BY a.revision";
+}
+
+/// Each alert's highest revision at or before ?1, unless it is closed.
+std::string select_open_alerts() {
+  return "SELECT " + std::string(kAlertColumns) +
+         " FROM alert_revisions a WHERE a.time_ns <= ?1 AND a.revision = "
+         "(SELECT MAX(b.revision) FROM alert_revisions b "
+         "WHERE b.alert_id = a.alert_id AND b.time_ns <= ?1) "
+         "AND a.state != 'closed' ORDER BY a.alert_id";
+}
+
 std::string select_track_history() {
   return "SELECT " + std::string(kPositionColumns) +
          " FROM track_positions p WHERE p.track_id = ?1 AND p.time_ns BETWEEN ?2 AND ?3 "
@@ -131,6 +167,17 @@ const char* update_defect(const TrackUpdate& update) {
   return nullptr;
 }
 
+/// Why an alert revision cannot be stored, or nullptr.
+const char* alert_defect(const AlertRecord& alert) {
+  if (!std::isfinite(alert.position.lat) || !std::isfinite(alert.position.lon)) {
+    return "non_finite";
+  }
+  if (std::abs(alert.position.lat) > 90.0 || std::abs(alert.position.lon) > 180.0) {
+    return "bad_position";
+  }
+  return nullptr;
+}
+
 TimeNs saturating_minus(TimeNs time, TimeNs duration) {
   if (time < std::numeric_limits<TimeNs>::min() + duration) {
     return std::numeric_limits<TimeNs>::min();
@@ -156,6 +203,10 @@ struct SqliteStore::Statements {
   Statement observations;
   Statement sources;
   Statement counter_history;
+  Statement upsert_alert;
+  Statement alert_revisions;
+  Statement alert_history;
+  Statement open_alerts;
 };
 
 SqliteStore::SqliteStore(Database database, SqliteStoreOptions options, int schema_version)
@@ -225,6 +276,19 @@ Status SqliteStore::prepare_statements() {
   if (rtree) {
     if (Status prepared = prepare(all.tracks_in_box, tracks_in_box); !prepared) return prepared;
   }
+  const bool alerts = schema_version_ >= 3;
+  if (alerts) {
+    const std::string alert_revisions = select_alert_revisions();
+    const std::string alert_history = select_alert_history();
+    const std::string open_alerts = select_open_alerts();
+    for (const auto& [statement, sql] :
+         std::initializer_list<std::pair<Statement*, std::string_view>>{
+             {&all.alert_revisions, alert_revisions},
+             {&all.alert_history, alert_history},
+             {&all.open_alerts, open_alerts}}) {
+      if (Status prepared = prepare(*statement, sql); !prepared) return prepared;
+    }
+  }
   if (options_.read_only) return Ok{};
   for (const auto& [statement, sql] :
        std::initializer_list<std::pair<Statement*, std::string_view>>{
@@ -241,6 +305,9 @@ Status SqliteStore::prepare_statements() {
   if (rtree) {
     if (Status prepared = prepare(all.upsert_rtree, kUpsertRtree); !prepared) return prepared;
   }
+  if (alerts) {
+    if (Status prepared = prepare(all.upsert_alert, kUpsertAlert); !prepared) return prepared;
+  }
   return Ok{};
 }
 
@@ -250,6 +317,9 @@ Result<std::string> SqliteStore::journal_mode() {
 
 Status SqliteStore::write(const WriteBatch& batch) {
   if (options_.read_only) return Error{"read_only", "store handle opened read-only"};
+  if (!batch.alerts.empty() && schema_version_ < 3) {
+    return Error{"schema_outdated", "alerts need schema 3"};
+  }
   Transaction transaction(database_);
   if (Status begun = transaction.begin(); !begun) return begun;
   std::map<std::string, std::uint64_t> rejected;
@@ -271,6 +341,16 @@ Status SqliteStore::write(const WriteBatch& batch) {
   for (const CounterSample& sample : batch.counters) {
     if (Status written = write_counter(sample); !written) return written;
   }
+  std::map<std::string, std::uint64_t> rejected_alerts;
+  std::uint64_t accepted_alerts = 0;
+  for (const AlertRecord& alert : batch.alerts) {
+    if (const char* defect = alert_defect(alert); defect != nullptr) {
+      ++rejected_alerts[defect];
+      continue;
+    }
+    if (Status written = write_alert(alert); !written) return written;
+    ++accepted_alerts;
+  }
   if (Status committed = transaction.commit(); !committed) return committed;
   ++stats_.batches;
   stats_.track_updates += accepted;
@@ -278,6 +358,8 @@ Status SqliteStore::write(const WriteBatch& batch) {
   stats_.sources += batch.sources.size();
   stats_.counters += batch.counters.size();
   for (const auto& [reason, count] : rejected) stats_.rejected_updates[reason] += count;
+  stats_.alerts += accepted_alerts;
+  for (const auto& [reason, count] : rejected_alerts) stats_.rejected_alerts[reason] += count;
   return Ok{};
 }
 
@@ -434,6 +516,13 @@ Status SqliteStore::write_counter(const CounterSample& sample) {
   return statement.run();
 }
 
+Status SqliteStore::write_alert(const AlertRecord& alert) {
+  Statement& statement = statements_->upsert_alert;
+  statement.reset();
+  bind_alert(statement, alert);
+  return statement.run();
+}
+
 Result<std::vector<TrackPosition>> SqliteStore::track_history(std::uint64_t track_id, TimeNs from,
                                                               TimeNs to) {
   Statement& statement = statements_->track_history;
@@ -546,6 +635,43 @@ Result<std::vector<CounterSample>> SqliteStore::counter_history(const std::strin
   return samples;
 }
 
+Result<std::vector<AlertRecord>> SqliteStore::read_alerts(Statement& statement) {
+  std::vector<AlertRecord> alerts;
+  while (true) {
+    auto row = statement.step();
+    if (!row) return row.error();
+    if (!*row) break;
+    alerts.push_back(read_alert(statement, 0));
+  }
+  statement.reset();
+  return alerts;
+}
+
+Result<std::vector<AlertRecord>> SqliteStore::alert_revisions(TimeNs from, TimeNs to) {
+  if (schema_version_ < 3) return Error{"schema_outdated", "alerts need schema 3"};
+  Statement& statement = statements_->alert_revisions;
+  statement.reset();
+  statement.bind(1, static_cast<std::int64_t>(from));
+  statement.bind(2, static_cast<std::int64_t>(to));
+  return read_alerts(statement);
+}
+
+Result<std::vector<AlertRecord>> SqliteStore::alert_history(std::uint64_t alert_id) {
+  if (schema_version_ < 3) return Error{"schema_outdated", "alerts need schema 3"};
+  Statement& statement = statements_->alert_history;
+  statement.reset();
+  statement.bind(1, static_cast<std::int64_t>(alert_id));
+  return read_alerts(statement);
+}
+
+Result<std::vector<AlertRecord>> SqliteStore::open_alerts(TimeNs at) {
+  if (schema_version_ < 3) return Error{"schema_outdated", "alerts need schema 3"};
+  Statement& statement = statements_->open_alerts;
+  statement.reset();
+  statement.bind(1, static_cast<std::int64_t>(at));
+  return read_alerts(statement);
+}
+
 Result<RetentionReport> SqliteStore::apply_retention(TimeNs now) {
   if (options_.read_only) return Error{"read_only", "store handle opened read-only"};
   const TimeNs default_cutoff = saturating_minus(now, options_.default_retention);
@@ -581,6 +707,17 @@ Result<RetentionReport> SqliteStore::apply_retention(TimeNs now) {
     return deleted.error();
   }
   report.tracks = static_cast<std::uint64_t>(sqlite3_changes64(database_.handle()));
+
+  if (schema_version_ >= 3) {
+    auto delete_alerts = database_.prepare(
+        "DELETE FROM alert_revisions WHERE time_ns < CASE WHEN label_retention_s > 0 "
+        "THEN ?1 - label_retention_s * 1000000000 ELSE ?2 END");
+    if (!delete_alerts) return delete_alerts.error();
+    delete_alerts->bind(1, static_cast<std::int64_t>(now));
+    delete_alerts->bind(2, static_cast<std::int64_t>(default_cutoff));
+    if (Status deleted = delete_alerts->run(); !deleted) return deleted.error();
+    report.alerts = static_cast<std::uint64_t>(sqlite3_changes64(database_.handle()));
+  }
 
   for (const auto& [table, count] :
        {std::pair<const char*, std::uint64_t*>{"observations", &report.observations},

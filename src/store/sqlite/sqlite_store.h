@@ -8,7 +8,8 @@
 /// lookups; the R*Tree's 32-bit float bounds are rounded outwards by SQLite and every
 /// candidate is checked exactly against track_positions. Positions may arrive out of time
 /// order: the neighbours' intervals are fixed up. Without max_age, the latest-position half
-/// of a box query reads every track last seen before the queried time.
+/// of a box query reads every track last seen before the queried time. Alert revisions
+/// (schema 3) are rows keyed by (alert_id, revision) with an index on time.
 ///
 /// Threads: a handle belongs to one thread. Readers open their own handle (read_only) on
 /// the same file and see committed batches only, never a half-written one.
@@ -57,6 +58,9 @@ class SqliteStore final : public HistoryStore {
   Result<std::vector<SourceRecord>> sources() override;
   Result<std::vector<CounterSample>> counter_history(const std::string& source_id,
                                                      const std::string& name) override;
+  Result<std::vector<AlertRecord>> alert_revisions(TimeNs from, TimeNs to) override;
+  Result<std::vector<AlertRecord>> alert_history(std::uint64_t alert_id) override;
+  Result<std::vector<AlertRecord>> open_alerts(TimeNs at) override;
   Result<RetentionReport> apply_retention(TimeNs now) override;
   Status dump_canonical(std::ostream& out) override;
   const StoreStats& stats() const override { return stats_; }
@@ -81,6 +85,9 @@ class SqliteStore final : public HistoryStore {
   Status index_interval(std::int64_t rowid, LatLon position, TimeNs from, TimeNs until);
   Status write_observation(const ObservationRecord& observation);
   Status write_counter(const CounterSample& sample);
+  Status write_alert(const AlertRecord& alert);
+  /// Runs a prepared alert query (parameters bound) and reads every row.
+  Result<std::vector<AlertRecord>> read_alerts(Statement& statement);
 
   Database database_;
   SqliteStoreOptions options_;

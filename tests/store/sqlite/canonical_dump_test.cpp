@@ -105,9 +105,9 @@ TEST(CanonicalDump, OneRowPerLineWithEscapedText) {
   const std::string text = write_and_dump(directory.sub("lines.db"), inputs, 10);
   std::size_t lines = 0;
   for (const char c : text) lines += c == '\n' ? 1 : 0;
-  // Header, five table headers and one line per row.
+  // Header, six table headers and one line per row.
   std::size_t positions = inputs.tracks.size();
-  EXPECT_EQ(lines, 1 + 5 + inputs.sources.size() + 5 + positions + inputs.observations.size() +
+  EXPECT_EQ(lines, 1 + 6 + inputs.sources.size() + 5 + positions + inputs.observations.size() +
                        inputs.counters.size());
   EXPECT_NE(text.find("SEA\\tFRANCE\\\\2"), std::string::npos);
 }
@@ -135,7 +135,29 @@ TEST(CanonicalDump, MatchesTheRecordedDump) {
        "Gris-Nez radar",
        {"FR/CROSS-GN", {"UK"}, 1, Sensitivity::kGreen, false, 0}}};
   const std::vector<CounterSample> counters = {{"radar-gn", "bad_length", 2, kT0}};
-  WriteBatch batch{tracks, observations, sources, counters};
+  AlertRecord raised;
+  raised.alert_id = 4;
+  raised.revision = 1;
+  raised.time = kT0 + 500'000'000;
+  raised.kind = "drifting";
+  raised.state = "open";
+  raised.severity = 2;
+  raised.change = "raised";
+  raised.actor = "system";
+  raised.region = "CROSS Gris-Nez";
+  raised.position = {50.95, 1.61};
+  raised.subjects = {12};
+  raised.body_json = "{\"id\":4,\n\"kind\":\"drifting\"}";
+  raised.label = boat.label;
+  AlertRecord acknowledged = raised;
+  acknowledged.revision = 2;
+  acknowledged.time = kT0 + 2'000'000'000;
+  acknowledged.state = "acknowledged";
+  acknowledged.change = "acknowledged";
+  acknowledged.actor = "op:gn-2";
+  acknowledged.subjects = {12, 3};
+  const std::vector<AlertRecord> alerts = {acknowledged, raised};
+  WriteBatch batch{tracks, observations, sources, counters, alerts};
   ASSERT_TRUE(store->write(batch).ok());
 
   std::ifstream recorded(std::string(SW_TEST_DATA_DIR) + "/store/dump/small.dump.txt");

@@ -1,6 +1,6 @@
 // Schema creation and migration: a new store is at the latest version in WAL mode, a
-// reopen keeps its data, a version 1 file migrates to version 2 with its positions
-// indexed, and files that are not ours (or newer than this build) are refused.
+// reopen keeps its data, a version 1 file migrates to the latest version with its
+// positions indexed, and files that are not ours (or newer than this build) are refused.
 
 #include "store/sqlite/schema.h"
 
@@ -25,8 +25,8 @@ TEST(StoreSchema, NewStoreIsAtLatestVersionInWalMode) {
   EXPECT_EQ(store->schema_version(), kLatestSchemaVersion);
   EXPECT_EQ(*store->journal_mode(), "wal");
   EXPECT_EQ(*store->database().query_int("PRAGMA application_id"), kStoreApplicationId);
-  for (const char* table :
-       {"sources", "tracks", "track_positions", "observations", "counters", "position_rtree"}) {
+  for (const char* table : {"sources", "tracks", "track_positions", "observations", "counters",
+                            "position_rtree", "alert_revisions"}) {
     EXPECT_EQ(*store->database().query_int(
                   std::string("SELECT count(*) FROM sqlite_schema WHERE name = '") + table + "'"),
               1)
@@ -69,7 +69,7 @@ TEST(StoreSchema, VersionOneFileMigratesAndIndexesItsPositions) {
   }
   auto store = open_store(path);
   ASSERT_NE(store, nullptr);
-  EXPECT_EQ(store->schema_version(), 2);
+  EXPECT_EQ(store->schema_version(), kLatestSchemaVersion);
   // Backfilled: the one position with a successor (latest positions are not in the tree).
   EXPECT_EQ(*store->database().query_int("SELECT count(*) FROM position_rtree"), 1);
   // The backfilled intervals answer "where was each track at time T".
