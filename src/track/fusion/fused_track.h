@@ -41,7 +41,8 @@ struct FusedTrack {
   TimeNs time = 0;  ///< sensor time of the estimate
   LatLon position;
   Velocity velocity;
-  Covariance2 covariance;  ///< position, metres^2
+  Covariance2 covariance;           ///< position, metres^2
+  Covariance2 velocity_covariance;  ///< velocity, (m/s)^2
   std::optional<std::uint32_t> mmsi;
   std::string asset_id;  ///< CoT uid of an own asset
   std::string callsign;

@@ -70,6 +70,7 @@ void Picture::fill_from_state(FusedTrack& item, const TrackState& state) const {
   item.position = frame_.reverse({mean(0), mean(2)});
   item.velocity = {mean(1), mean(3)};
   item.covariance = {covariance(0, 0), covariance(0, 2), covariance(2, 2)};
+  item.velocity_covariance = {covariance(1, 1), covariance(1, 3), covariance(3, 3)};
 }
 
 void Picture::add(const Observation& observation) {

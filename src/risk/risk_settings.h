@@ -1,0 +1,93 @@
+#pragma once
+/// Settings of the risk assessment, with defaults chosen for small boats crossing the
+/// Dover Strait (see each field). Read from the engine configuration's [risk] table.
+
+#include <string>
+#include <vector>
+
+#include "core/geo.h"
+#include "core/observation.h"
+#include "risk/alert_book.h"
+#include "risk/risk_picture.h"
+
+namespace sw::risk {
+
+/// Collision course of a small craft with a ship.
+struct CollisionSettings {
+  double cpa_m = 500.0;       ///< raise when the predicted CPA is below this
+  double keep_cpa_m = 750.0;  ///< an open alert stays while the CPA is below this
+  double horizon_s = 1800.0;  ///< ... and the CPA is at most this far ahead
+  double keep_horizon_s = 2400.0;
+  double urgent_cpa_m = 200.0;  ///< urgent below this CPA within urgent_tcpa_s
+  double urgent_tcpa_s = 900.0;
+  double critical_tcpa_s = 300.0;  ///< critical below urgent_cpa_m within this
+  double large_ship_m = 150.0;     ///< a ship this long (or longer) raises severity a level
+  int probability_samples = 256;
+};
+
+/// A small craft stopped or drifting.
+struct DriftingSettings {
+  double max_water_speed_mps = 0.5;  ///< speed through the water (ground minus current) below
+  double drift_match_mps = 0.25;     ///< or within this of the expected wind+current drift
+  double keep_water_speed_mps = 0.7;
+  double max_velocity_sigma_mps = 0.6;  ///< the track's speed must be known this well
+  double min_duration_s = 120.0;        ///< for at least this long
+  double leeway_fraction = 0.035;       ///< expected leeway of a small boat, fraction of wind
+};
+
+/// A small craft inside a traffic lane.
+struct LaneSettings {
+  double traffic_range_m = 15000.0;   ///< ships in the lane within this are "the traffic"
+  double proper_crossing_deg = 60.0;  ///< a crossing angle below this is not "at right angles"
+};
+
+/// A contact about to pass between SAR regions.
+struct HandoverSettings {
+  double horizon_s = 1800.0;
+  double keep_horizon_s = 2400.0;
+  double step_s = 30.0;             ///< prediction step before the crossing is refined
+  double min_speed_mps = 0.3;       ///< slower contacts are not predicted to cross
+  double after_crossing_s = 600.0;  ///< the alert stays this long after the crossing
+};
+
+/// Distress reports.
+struct DistressSettings {
+  double match_radius_m = 3000.0;  ///< tracks within this (plus 3 sigma) may be the caller
+  int max_matches = 3;
+  int max_assets = 3;
+  double asset_nominal_speed_mps = 10.0;  ///< when an asset's own speed is lower
+  double report_lifetime_s = 6 * 3600.0;
+};
+
+/// Wind and current the assessments and drift runs use (uniform over the area).
+struct Environment {
+  Velocity wind_to;  ///< m/s, the direction the wind blows towards
+  Velocity current;  ///< m/s
+};
+
+/// Drift runs attached to drifting and distress alerts.
+struct SearchSettings {
+  bool enabled = true;
+  std::string leeway_class = "LIFE-RAFT-DB-10";  ///< an overloaded inflatable: see README
+  std::size_t particles = 500;
+  std::vector<double> hours{1.0, 3.0, 6.0};
+  double min_radius_m = 100.0;
+};
+
+/// Everything the risk engine needs.
+struct RiskSettings {
+  double evaluation_interval_s = 10.0;
+  LatLon origin{51.0, 1.45};  ///< centre of the assessment plane
+  std::uint64_t seed = 1;     ///< of the CPA probability and drift runs (recorded in alerts)
+  AlertBookSettings book;
+  RoleSettings roles;
+  CollisionSettings collision;
+  DriftingSettings drifting;
+  LaneSettings lanes;
+  HandoverSettings handover;
+  DistressSettings distress;
+  SearchSettings search;
+  Environment environment;
+};
+
+}  // namespace sw::risk
