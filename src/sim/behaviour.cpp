@@ -55,8 +55,9 @@ void apply_events(Entity& entity, TimeNs now, const World& world) {
     entity.state.speed_mps = entity.steering.cruise_mps;
     entity.activity = Activity::kUnderWay;
   }
-  if (entity.kind == EntityKind::kSmallBoat && entity.activity == Activity::kUnderWay &&
-      plan.fate != SmallBoatFate::kCrosses && now >= plan.next_event_at) {
+  // Only small boats and scripted vessels (whatever their kind) have another fate.
+  if (entity.activity == Activity::kUnderWay && plan.fate != SmallBoatFate::kCrosses &&
+      now >= plan.next_event_at) {
     if (plan.fate == SmallBoatFate::kEngineFailure) {
       entity.activity = Activity::kDrifting;
       plan.stopped_at = now;

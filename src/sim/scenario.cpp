@@ -366,6 +366,108 @@ AisReceiverConfig read_receiver(TableReader& reader, AisReceiverConfig config) {
   return config;
 }
 
+// ---- Scripted vessels ([[vessel]]) --------------------------------------------------------
+
+/// Times of a scripted vessel must lie within this of the scenario start.
+constexpr TimeNs kScriptedTimeSpan = 30LL * 86400 * kNsPerSecond;
+
+EntityKind read_kind(TableReader& reader) {
+  std::string name = to_string(EntityKind::kSmallBoat);
+  reader.text("kind", name);
+  std::string surface_kinds;
+  for (int kind_idx = 0; kind_idx <= static_cast<int>(EntityKind::kDrone); ++kind_idx) {
+    const auto kind = static_cast<EntityKind>(kind_idx);
+    if (!is_surface(kind)) continue;
+    if (name == to_string(kind)) return kind;
+    surface_kinds += std::string(surface_kinds.empty() ? "" : ", ") + to_string(kind);
+  }
+  for (const EntityKind kind : {EntityKind::kAircraft, EntityKind::kDrone}) {
+    if (name == to_string(kind)) {
+      fail("scenario_value", reader.path() + ".kind '" + name +
+                                 "' is not a vessel (a surface kind: " + surface_kinds + ")");
+    }
+  }
+  fail("scenario_value",
+       reader.path() + ".kind '" + name + "' is unknown (one of: " + surface_kinds + ")");
+}
+
+/// A time key that must be within kScriptedTimeSpan of the start; nullopt when absent.
+std::optional<TimeNs> read_vessel_time(TableReader& reader, const char* key, TimeNs start) {
+  constexpr TimeNs kAbsent = std::numeric_limits<TimeNs>::min();
+  TimeNs time = kAbsent;
+  reader.time(key, time);
+  if (time == kAbsent) return std::nullopt;
+  if (time < start - kScriptedTimeSpan || time > start + kScriptedTimeSpan) {
+    fail("scenario_value", reader.path() + "." + key + " must be within 30 days of the start");
+  }
+  return time;
+}
+
+/// A number key, nullopt when absent.
+std::optional<double> read_optional_number(TableReader& reader, const char* key, double low,
+                                           double high) {
+  double value = std::numeric_limits<double>::quiet_NaN();
+  reader.number(key, value, low, high);
+  if (std::isnan(value)) return std::nullopt;
+  return value;
+}
+
+ScriptedVesselConfig read_vessel(TableReader& reader, const Scenario& scenario, std::size_t index) {
+  ScriptedVesselConfig config;
+  reader.text("name", config.name);
+  if (config.name.empty()) config.name = "vessel " + std::to_string(index + 1);
+  config.kind = read_kind(reader);
+  reader.integer("mmsi", config.mmsi, 0, 999999999);
+  std::string ais_class;
+  reader.text("ais_class", ais_class);
+  if (!ais_class.empty()) {
+    if (ais_class != "A" && ais_class != "B") {
+      fail("scenario_value", reader.path() + ".ais_class must be \"A\" or \"B\"");
+    }
+    if (config.mmsi == 0) fail("scenario_value", reader.path() + ".ais_class needs an mmsi");
+    config.ais_class = ais_class == "A" ? AisClass::kA : AisClass::kB;
+  }
+  config.length_m = read_optional_number(reader, "length_m", 1, 1022);
+  config.beam_m = read_optional_number(reader, "beam_m", 0.5, 126);
+  std::int64_t ship_type = -1;
+  reader.integer("ship_type", ship_type, 0, 99);
+  if (ship_type >= 0) config.ship_type = static_cast<std::uint32_t>(ship_type);
+  int persons = -1;
+  reader.integer("persons", persons, 0, 1000);
+  if (persons >= 0) config.persons = persons;
+
+  const std::optional<TimeNs> at = read_vessel_time(reader, "at", scenario.start);
+  if (!at) fail("scenario_value", reader.path() + " needs `at` (when it is at its position)");
+  config.at = *at;
+  reader.text("site", config.place.site);
+  reader.position("position", config.place.position);
+  if (config.place.position) config.place.site.clear();
+  if (config.place.site.empty() && !config.place.position) {
+    fail("scenario_value", reader.path() + " needs a position (or a site of the geography)");
+  }
+  const std::optional<double> course = read_optional_number(reader, "course_deg", 0, 360);
+  if (!course) fail("scenario_value", reader.path() + " needs course_deg");
+  config.course_deg = *course;
+  const std::optional<double> speed = read_optional_number(reader, "speed_kn", 0, 60);
+  if (!speed) fail("scenario_value", reader.path() + " needs speed_kn");
+  config.speed_kn = *speed;
+  config.appear_at = read_vessel_time(reader, "appear_at", scenario.start);
+  config.leave_at = read_vessel_time(reader, "leave_at", scenario.start);
+  config.stop_at = read_vessel_time(reader, "stop_at", scenario.start);
+  reader.number("leeway_fraction", config.leeway_fraction, 0, 0.2);
+  reader.finish();
+
+  const TimeNs appear = config.appear_at.value_or(scenario.start);
+  if (config.leave_at && appear > *config.leave_at) {
+    fail("scenario_value", reader.path() + ".appear_at is after leave_at");
+  }
+  if (config.stop_at &&
+      (*config.stop_at < appear || (config.leave_at && *config.stop_at > *config.leave_at))) {
+    fail("scenario_value", reader.path() + ".stop_at is outside [appear_at, leave_at]");
+  }
+  return config;
+}
+
 void read_scenario(TableReader& root, Scenario& scenario) {
   if (auto header = root.table("scenario")) {
     header->text("name", scenario.name);
@@ -398,6 +500,10 @@ void read_scenario(TableReader& root, Scenario& scenario) {
   auto receivers = root.tables("ais_receiver");
   if (!receivers.empty()) scenario.ais_receivers.clear();
   for (TableReader& reader : receivers) scenario.ais_receivers.push_back(read_receiver(reader, {}));
+  auto vessels = root.tables("vessel");
+  for (TableReader& reader : vessels) {
+    scenario.vessels.push_back(read_vessel(reader, scenario, scenario.vessels.size()));
+  }
 
   if (auto distress = root.table("distress")) {
     DistressConfig& config = scenario.distress;

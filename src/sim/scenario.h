@@ -12,6 +12,7 @@
 #include "core/clock.h"
 #include "core/geo.h"
 #include "core/result.h"
+#include "sim/entity.h"
 
 namespace sw::sim {
 
@@ -162,6 +163,31 @@ struct DistressConfig {
   double position_sigma_m = 50.0;
 };
 
+/// A scripted vessel ([[vessel]]): it moves on a straight line at constant velocity (no
+/// course or speed noise) through `place` at time `at`, so that encounters between scripted
+/// vessels have the outcome their geometry gives (a designed CPA, a stop, an SRR crossing).
+/// Optional values left empty take the defaults of the vessel's kind when it is built.
+struct ScriptedVesselConfig {
+  std::string name;                          ///< "" : "vessel <n>"
+  EntityKind kind = EntityKind::kSmallBoat;  ///< a surface kind
+  std::uint32_t mmsi = 0;                    ///< 0: no AIS (a dark boat)
+  /// With an mmsi: A for merchant, ferry and patrol, B for the others, unless given.
+  std::optional<AisClass> ais_class;
+  std::optional<double> length_m;  ///< AIS dimensions (antenna 0.8 of the length from the stern)
+  std::optional<double> beam_m;    ///< default length / 7
+  std::optional<std::uint32_t> ship_type;  ///< ITU-R M.1371 type; default by kind
+  /// On board; default: the middle of traffic.small_boat.persons for a small boat, else -1.
+  std::optional<int> persons;
+  TimeNs at = 0;  ///< reference time, when it is at `place`
+  Place place;
+  double course_deg = 0.0;
+  double speed_kn = 0.0;
+  std::optional<TimeNs> appear_at;  ///< default: the scenario start
+  std::optional<TimeNs> leave_at;   ///< leaves the scene then; default: never
+  std::optional<TimeNs> stop_at;    ///< engine fails then: drifts with wind and current
+  double leeway_fraction = SmallBoatConfig{}.leeway_fraction;  ///< drift in the wind
+};
+
 /// What is written besides the sensor reports.
 struct OutputConfig {
   double truth_interval_s = 1.0;  ///< whole seconds
@@ -189,6 +215,8 @@ struct Scenario {
   std::vector<AisReceiverConfig> ais_receivers;
   DistressConfig distress;
   OutputConfig output;
+  /// Scripted vessels, appended after every other entity (ids continue after them).
+  std::vector<ScriptedVesselConfig> vessels;
 
   /// The geography path with base_dir applied.
   std::string geography_path() const;
@@ -198,7 +226,8 @@ struct Scenario {
 Scenario default_scenario();
 
 /// Parse TOML text; `origin` names it in errors. Keys absent keep their defaults; giving
-/// any [[radar]] (or [[ais_receiver]], [[patrol]], [[aircraft]]) replaces that default list.
+/// any [[radar]] (or [[ais_receiver]], [[patrol]], [[aircraft]]) replaces that default list;
+/// each [[vessel]] adds a scripted vessel.
 /// Errors: "scenario_syntax", "scenario_unknown_key", "scenario_type", "scenario_value".
 Result<Scenario> parse_scenario(std::string_view toml_text, std::string_view origin = "scenario");
 

@@ -5,6 +5,7 @@
 
 #include "core/units.h"
 #include "sim/behaviour.h"
+#include "sim/scripted.h"
 #include "sim/traffic.h"
 
 namespace sw::sim {
@@ -126,6 +127,7 @@ void Simulator::run_step(ReportSink& sink) {
   const TimeNs step_start = now_;
   const TimeNs step_end = std::min(now_ + kStep, end_);
   for (Entity& entity : entities_) apply_events(entity, step_start, world_);
+  apply_scripted_leaves(entities_, scenario_, step_start);
 
   snapshot_.time = step_start;
   snapshot_.positions.resize(entities_.size());

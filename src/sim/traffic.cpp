@@ -7,6 +7,7 @@
 #include "sim/identity.h"
 #include "sim/motion.h"
 #include "sim/random.h"
+#include "sim/scripted.h"
 
 namespace sw::sim {
 namespace {
@@ -417,6 +418,10 @@ Result<std::vector<Entity>> build_traffic(const Scenario& scenario, const Geogra
   if (auto status = add_small_boats(factory, scenario, geography, world); !status) {
     return status.error();
   }
+  auto scripted = build_scripted_vessels(scenario, geography, world,
+                                         static_cast<EntityId>(entities.size() + 1));
+  if (!scripted) return scripted.error();
+  for (Entity& vessel : *scripted) entities.push_back(std::move(vessel));
   return entities;
 }
 

@@ -14,8 +14,9 @@
 namespace sw::sim {
 
 /// Every entity of the run, ids 1..n in a fixed order (merchants, ferries, fishing,
-/// pleasure, patrols, aircraft, small boats). Errors when the geography lacks a place the
-/// scenario needs (a port of a ferry route, launch areas for small boats).
+/// pleasure, patrols, aircraft, small boats, then the scripted [[vessel]]s). Errors when the
+/// geography lacks a place the scenario needs (a port of a ferry route, launch areas for
+/// small boats, a scripted vessel's site).
 Result<std::vector<Entity>> build_traffic(const Scenario& scenario, const Geography& geography,
                                           const World& world);
 
