@@ -94,6 +94,8 @@ Result<std::unique_ptr<store::SqliteStore>> attach_store(engine::Pipeline& pipel
   engine::StoreSink* raw = sink.get();
   pipeline.set_update_sink(
       [raw](std::span<const track::FusedTrack> tracks) { raw->write(tracks); });
+  pipeline.set_alert_sink(
+      [raw](std::span<const risk::Alert> alerts) { raw->write_alerts(alerts); });
   return store;
 }
 

@@ -7,16 +7,14 @@
 
 #include <algorithm>
 #include <chrono>
+#include <filesystem>
 #include <map>
 #include <variant>
 
 #include <fmt/format.h>
 
-#include "ingest/asterix/encoder.h"
-#include "ingest/cot/encoder.h"
-#include "ingest/distress/distress_report.h"
+#include "engine/sim_encoder.h"
 #include "sim/sink.h"
-#include "sim/writers.h"
 
 namespace sw::engine {
 namespace {
@@ -64,17 +62,39 @@ std::string builtin_config_toml(const sim::Simulator& simulator, const std::stri
   text +=
       "[[source]]\nid = \"distress-calls\"\ntransport = \"tcp-server\"\nformat = \"distress\"\n";
   text += label_toml("FR/CROSS-GN", true) + "\n";
+  // Risk assessment on the scenario's geography and weather (what a node would take from
+  // its forecast service).
+  const sim::Scenario& scenario = simulator.scenario();
+  const sim::EnvironmentConfig& environment = scenario.environment;
+  text += fmt::format(
+      "[risk]\ngeography = \"{}\"\nseed = {}\nwind_from_deg = {}\nwind_speed_kn = {}\n"
+      "current_to_deg = {}\ncurrent_speed_kn = {}\n",
+      std::filesystem::absolute(scenario.geography_path()).generic_string(), scenario.seed,
+      environment.wind_from_deg, environment.wind_speed_kn, environment.current_to_deg,
+      environment.current_speed_kn);
   return text;
 }
 
-/// Encodes reports and sends them to the engine's sources by id.
+/// Sends what the SimEncoder encodes to the engine's sources by id.
 class SimFeeder::Sender final : public sim::ReportSink {
  public:
-  Sender(const Engine& engine, FeederStats& stats) : engine_(engine), stats_(stats) {}
+  Sender(const Engine& engine, FeederStats& stats)
+      : engine_(engine),
+        stats_(stats),
+        encoder_([this](const std::string& source, std::string_view bytes, bool datagram,
+                        TimeNs /*time*/) {
+          if (datagram) {
+            send_datagram(source, bytes);
+          } else {
+            send_stream(source, bytes);
+          }
+        }) {}
   ~Sender() override {
     if (udp_ >= 0) ::close(udp_);
     for (auto& [id, fd] : streams_) ::close(fd);
   }
+  Sender(const Sender&) = delete;
+  Sender& operator=(const Sender&) = delete;
 
   Status open() {
     udp_ = ::socket(AF_INET, SOCK_DGRAM, 0);
@@ -97,38 +117,11 @@ class SimFeeder::Sender final : public sim::ReportSink {
 
   void emit(const sim::Report& report) override {
     ++stats_.reports;
-    std::visit([this](const auto& item) { send(item); }, report);
+    encoder_.emit(report);
   }
 
  private:
-  void send(const sim::TruthRecord& /*truth*/) {}
-  void send(const sim::AisReport& report) {
-    text_.clear();
-    if (ais_.write(report, text_)) datagram("ais-shore", text_);
-  }
-  void send(const sim::RadarNorthMarker& marker) {
-    const asterix::Cat034Record record = sim::cat034_record(marker);
-    const auto block = asterix::encode_cat034_block(std::span(&record, 1));
-    datagram("radar-" + marker.radar_id,
-             std::string_view(reinterpret_cast<const char*>(block.data()), block.size()));
-  }
-  void send(const sim::RadarPlot& plot) {
-    const asterix::Cat010Record record = sim::cat010_record(plot);
-    const auto block = asterix::encode_cat010_block(std::span(&record, 1));
-    datagram("radar-" + plot.radar_id,
-             std::string_view(reinterpret_cast<const char*>(block.data()), block.size()));
-  }
-  void send(const sim::SightingReport& sighting) {
-    stream("air-cot", cot::encode_cot(sim::cot_event(sighting)) + "\n");
-  }
-  void send(const sim::AssetPosition& asset) {
-    stream("air-cot", cot::encode_cot(sim::cot_event(asset)) + "\n");
-  }
-  void send(const sim::DistressEvent& event) {
-    stream("distress-calls", distress::encode_distress_json(sim::distress_report(event)) + "\n");
-  }
-
-  void datagram(const std::string& source, std::string_view bytes) {
+  void send_datagram(const std::string& source, std::string_view bytes) {
     const auto port = ports_.find(source);
     if (port == ports_.end() || bytes.empty()) return;
     const sockaddr_in address = loopback(port->second);
@@ -139,7 +132,7 @@ class SimFeeder::Sender final : public sim::ReportSink {
     }
     ++stats_.datagrams;
   }
-  void stream(const std::string& source, const std::string& bytes) {
+  void send_stream(const std::string& source, std::string_view bytes) {
     const auto fd = streams_.find(source);
     if (fd == streams_.end()) return;
     std::size_t sent = 0;
@@ -157,11 +150,10 @@ class SimFeeder::Sender final : public sim::ReportSink {
 
   const Engine& engine_;
   FeederStats& stats_;
+  SimEncoder encoder_;
   int udp_ = -1;
   std::map<std::string, std::uint16_t> ports_;
   std::map<std::string, int> streams_;
-  sim::AisNmeaWriter ais_;
-  std::string text_;
 };
 
 SimFeeder::SimFeeder(sim::Simulator& simulator, const Engine& engine, const Clock& clock)

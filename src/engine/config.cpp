@@ -1,11 +1,14 @@
 #include "engine/config.h"
 
 #include <cmath>
+#include <filesystem>
 #include <fstream>
 #include <set>
 #include <sstream>
 
 #include <toml.hpp>
+
+#include "core/units.h"
 
 namespace sw::engine {
 
@@ -171,8 +174,77 @@ SourceConfig parse_source(const toml::value& table, std::size_t index) {
   return source;
 }
 
-EngineConfig parse(const toml::value& root) {
-  check_keys(root, {"engine", "journal", "store", "source"}, "the file");
+/// A vector of `speed_kn` towards `to_deg`, in m/s east and north.
+Velocity towards(double to_deg, double speed_kn) {
+  const double speed = units::knots_to_mps(speed_kn);
+  return {speed * std::sin(units::deg_to_rad(to_deg)), speed * std::cos(units::deg_to_rad(to_deg))};
+}
+
+std::optional<RiskConfig> parse_risk(const toml::value& table, const std::string& base_dir) {
+  check_keys(table,
+             {"enabled", "geography", "evaluation_interval_s", "seed", "wind_from_deg",
+              "wind_speed_kn", "current_to_deg", "current_speed_kn", "collision_cpa_m",
+              "collision_horizon_s", "drifting_min_duration_s", "handover_horizon_s",
+              "leeway_class", "search_particles", "search_hours"},
+             "[risk]");
+  bool enabled = true;
+  read(table, "enabled", enabled);
+  if (!enabled) return std::nullopt;
+  RiskConfig config;
+  read(table, "geography", config.geography);
+  if (config.geography.empty()) throw ConfigError{"[risk] needs geography (a GeoJSON file)"};
+  if (!base_dir.empty() && std::filesystem::path(config.geography).is_relative()) {
+    config.geography = (std::filesystem::path(base_dir) / config.geography).string();
+  }
+  risk::RiskSettings& settings = config.settings;
+  read(table, "evaluation_interval_s", settings.evaluation_interval_s);
+  if (!(settings.evaluation_interval_s > 0.0)) {
+    throw ConfigError{"[risk] evaluation_interval_s must be positive"};
+  }
+  std::int64_t seed = static_cast<std::int64_t>(settings.seed);
+  read(table, "seed", seed);
+  settings.seed = static_cast<std::uint64_t>(seed);
+  double wind_from = 0, wind_kn = 0, current_to = 0, current_kn = 0;
+  read(table, "wind_from_deg", wind_from);
+  read(table, "wind_speed_kn", wind_kn);
+  read(table, "current_to_deg", current_to);
+  read(table, "current_speed_kn", current_kn);
+  if (wind_kn < 0.0 || current_kn < 0.0) throw ConfigError{"[risk] speeds must not be negative"};
+  settings.environment.wind_to = towards(wind_from + 180.0, wind_kn);
+  settings.environment.current = towards(current_to, current_kn);
+  read(table, "collision_cpa_m", settings.collision.cpa_m);
+  settings.collision.keep_cpa_m = settings.collision.cpa_m * 1.5;
+  read(table, "collision_horizon_s", settings.collision.horizon_s);
+  settings.collision.keep_horizon_s = settings.collision.horizon_s + 600.0;
+  read(table, "drifting_min_duration_s", settings.drifting.min_duration_s);
+  read(table, "handover_horizon_s", settings.handover.horizon_s);
+  settings.handover.keep_horizon_s = settings.handover.horizon_s + 600.0;
+  read(table, "leeway_class", settings.search.leeway_class);
+  std::int64_t particles = static_cast<std::int64_t>(settings.search.particles);
+  read(table, "search_particles", particles);
+  if (particles < 0 || particles > 100000) {
+    throw ConfigError{"[risk] search_particles must be in 0..100000 (0: no search areas)"};
+  }
+  settings.search.particles = static_cast<std::size_t>(particles);
+  settings.search.enabled = particles > 0;
+  if (table.contains("search_hours")) {
+    settings.search.hours.clear();
+    for (const toml::value& hours : toml::find(table, "search_hours").as_array()) {
+      const double value =
+          hours.is_integer() ? static_cast<double>(hours.as_integer()) : toml::get<double>(hours);
+      if (!(value > 0.0) || value > 72.0) throw ConfigError{"[risk] search_hours in (0, 72]"};
+      settings.search.hours.push_back(value);
+    }
+  }
+  if (!(settings.collision.cpa_m > 0.0) || !(settings.collision.horizon_s > 0.0) ||
+      !(settings.handover.horizon_s > 0.0) || settings.drifting.min_duration_s < 0.0) {
+    throw ConfigError{"[risk] thresholds and horizons must be positive"};
+  }
+  return config;
+}
+
+EngineConfig parse(const toml::value& root, const std::string& base_dir) {
+  check_keys(root, {"engine", "journal", "store", "source", "risk"}, "the file");
   EngineConfig config;
   if (root.contains("engine")) {
     const auto& engine = toml::find(root, "engine");
@@ -212,6 +284,7 @@ EngineConfig parse(const toml::value& root) {
     check_keys(store, {"retention_days"}, "[store]");
     read(store, "retention_days", config.store_default_retention_days);
   }
+  if (root.contains("risk")) config.risk = parse_risk(toml::find(root, "risk"), base_dir);
   if (root.contains("source")) {
     const auto& sources = toml::find(root, "source").as_array();
     std::set<std::string> ids;
@@ -226,10 +299,11 @@ EngineConfig parse(const toml::value& root) {
 
 }  // namespace
 
-Result<EngineConfig> parse_config_text(const std::string& text, const std::string& name) {
+Result<EngineConfig> parse_config_text(const std::string& text, const std::string& name,
+                                       const std::string& base_dir) {
   try {
     std::istringstream stream(text);
-    return parse(toml::parse(stream, name));
+    return parse(toml::parse(stream, name), base_dir);
   } catch (const ConfigError& error) {
     return Error{"bad_config", name + ": " + error.message};
   } catch (const std::exception& error) {
@@ -242,7 +316,7 @@ Result<EngineConfig> load_config(const std::string& path) {
   if (!file) return Error{"io_error", "cannot read " + path};
   std::ostringstream text;
   text << file.rdbuf();
-  return parse_config_text(text.str(), path);
+  return parse_config_text(text.str(), path, std::filesystem::path(path).parent_path().string());
 }
 
 }  // namespace sw::engine

@@ -10,6 +10,7 @@
 #include "core/geo.h"
 #include "core/label.h"
 #include "core/result.h"
+#include "risk/risk_settings.h"
 
 namespace sw::engine {
 
@@ -38,6 +39,12 @@ struct SourceConfig {
   Label label;  ///< release label of everything this source produces
 };
 
+/// The risk stage: where the SAR regions and lanes come from, and its settings.
+struct RiskConfig {
+  std::string geography;  ///< GeoJSON path (relative paths: to the config file's folder)
+  risk::RiskSettings settings;
+};
+
 /// The whole configuration of one engine.
 struct EngineConfig {
   std::string data_dir = "straitwatch-data";
@@ -53,10 +60,14 @@ struct EngineConfig {
   // Store.
   double store_default_retention_days = 30.0;
   std::vector<SourceConfig> sources;
+  /// Risk assessment; absent when the file has no [risk] table or sets enabled = false.
+  std::optional<RiskConfig> risk;
 };
 
 /// Parses a TOML configuration; a clear error names the key or value at fault.
-Result<EngineConfig> parse_config_text(const std::string& text, const std::string& name);
+/// `base_dir` resolves relative paths in the file (the risk geography).
+Result<EngineConfig> parse_config_text(const std::string& text, const std::string& name,
+                                       const std::string& base_dir = {});
 Result<EngineConfig> load_config(const std::string& path);
 
 }  // namespace sw::engine

@@ -24,6 +24,15 @@ Result<std::unique_ptr<Pipeline>> Pipeline::create(const EngineConfig& config, c
     pipeline->decoders_.push_back(std::move(*decoder));
     pipeline->counters_.push_back(std::make_unique<SourceCounters>());
   }
+  if (config.risk) {
+    Result<risk::RiskGeography> geography = risk::RiskGeography::load(config.risk->geography);
+    if (!geography) return geography.error();
+    risk::RiskSettings settings = config.risk->settings;
+    settings.origin = config.origin;
+    auto risk = risk::RiskEngine::create(std::move(settings), std::move(*geography));
+    if (!risk) return risk.error();
+    pipeline->risk_ = std::move(*risk);
+  }
   return pipeline;
 }
 
@@ -65,6 +74,7 @@ void Pipeline::release(TimeNs up_to) {
     const Held& held = node.mapped();
     released_up_to_ = std::max(released_up_to_, held.observation.time);
     if (observation_sink_) observation_sink_(held.observation);
+    if (risk_) risk_->on_observation(held.observation);
     const TimeNs fuse_start = clock_.now();
     picture_->add(held.observation);
     const TimeNs fused = clock_.now();
@@ -83,6 +93,11 @@ void Pipeline::release(TimeNs up_to) {
 void Pipeline::publish() {
   std::vector<track::FusedTrack> updates = picture_->take_updates();
   if (!updates.empty() && update_sink_) update_sink_(updates);
+  if (!risk_) return;
+  risk_->on_tracks(updates);
+  risk_->advance(released_up_to_);
+  const std::vector<risk::Alert> revisions = risk_->take_revisions();
+  if (!revisions.empty() && alert_sink_) alert_sink_(revisions);
 }
 
 void Pipeline::finish() {

@@ -17,6 +17,7 @@
 #include "engine/config.h"
 #include "engine/metrics.h"
 #include "engine/source_decoder.h"
+#include "risk/risk_engine.h"
 #include "track/fusion/picture.h"
 
 namespace sw::engine {
@@ -25,10 +26,12 @@ namespace sw::engine {
 using UpdateSink = std::function<void(std::span<const track::FusedTrack>)>;
 /// Receives every observation as it enters fusion (e.g. distress reports for risk).
 using ObservationSink = std::function<void(const Observation&)>;
+/// Receives every alert revision of the risk stage, in order.
+using AlertSink = std::function<void(std::span<const risk::Alert>)>;
 
-/// Decode -> reorder -> fuse, for every configured source. An observation is released to
-/// fusion once the watermark (the newest sensor time seen, capped by its receive time) is
-/// a reorder window past it; one older than what was released is counted late and dropped.
+/// Decode -> reorder -> fuse -> assess risk, for every configured source. An observation is
+/// released to fusion once the watermark (the newest sensor time seen, capped by its receive time)
+/// is a reorder window past it; one older than what was released is counted late and dropped.
 class Pipeline {
  public:
   /// `clock` only times latency metrics; results never depend on it.
@@ -36,6 +39,7 @@ class Pipeline {
 
   void set_update_sink(UpdateSink sink) { update_sink_ = std::move(sink); }
   void set_observation_sink(ObservationSink sink) { observation_sink_ = std::move(sink); }
+  void set_alert_sink(AlertSink sink) { alert_sink_ = std::move(sink); }
 
   /// Processes one raw input of source `input.source`.
   void process(const RawInput& input);
@@ -43,6 +47,9 @@ class Pipeline {
   void finish();
 
   const track::Picture& picture() const { return *picture_; }
+  /// The risk stage (nullptr when the configuration has none).
+  risk::RiskEngine* risk() { return risk_.get(); }
+  const risk::RiskEngine* risk() const { return risk_.get(); }
   std::size_t source_count() const { return decoders_.size(); }
   const SourceDecoder& decoder(std::size_t source) const { return *decoders_[source]; }
   SourceCounters& counters(std::size_t source) { return *counters_[source]; }
@@ -71,6 +78,7 @@ class Pipeline {
   std::vector<std::unique_ptr<SourceDecoder>> decoders_;
   std::vector<std::unique_ptr<SourceCounters>> counters_;
   std::unique_ptr<track::Picture> picture_;
+  std::unique_ptr<risk::RiskEngine> risk_;
   std::multimap<std::pair<TimeNs, std::uint64_t>, Held> held_;  ///< by (time, arrival)
   std::uint64_t arrivals_ = 0;
   TimeNs released_up_to_ = 0;
@@ -78,6 +86,7 @@ class Pipeline {
   std::vector<Observation> scratch_;
   UpdateSink update_sink_;
   ObservationSink observation_sink_;
+  AlertSink alert_sink_;
   LatencyHistogram latency_;
   LatencyHistogram decode_time_;
   LatencyHistogram fuse_time_;

@@ -67,14 +67,43 @@ void StoreSink::write(std::span<const track::FusedTrack> tracks) {
   }
 }
 
+store::AlertRecord to_alert_record(const risk::Alert& alert) {
+  store::AlertRecord record;
+  record.alert_id = alert.id;
+  record.revision = alert.revision;
+  record.time = alert.updated_at;
+  record.kind = risk::to_string(alert.kind);
+  record.state = risk::to_string(alert.state);
+  record.severity = static_cast<std::int32_t>(alert.severity);
+  if (!alert.history.empty()) {
+    record.change = alert.history.back().change;
+    record.actor = alert.history.back().actor;
+  }
+  record.region = alert.region;
+  record.position = alert.position;
+  record.subjects = alert.subjects;
+  record.body_json = risk::alert_json(alert);
+  record.label = alert.label;
+  return record;
+}
+
+void StoreSink::write_alerts(std::span<const risk::Alert> alerts) {
+  for (const risk::Alert& alert : alerts) alerts_.push_back(to_alert_record(alert));
+}
+
 void StoreSink::flush() {
-  if (updates_.empty()) return;
-  if (store_.write(std::span<const store::TrackUpdate>(updates_))) {
+  if (updates_.empty() && alerts_.empty()) return;
+  store::WriteBatch batch;
+  batch.tracks = updates_;
+  batch.alerts = alerts_;
+  if (store_.write(batch)) {
     written_ += updates_.size();
+    alerts_written_ += alerts_.size();
   } else {
     ++failed_batches_;
   }
   updates_.clear();
+  alerts_.clear();
 }
 
 }  // namespace sw::engine

@@ -8,6 +8,7 @@
 #include <span>
 #include <vector>
 
+#include "risk/alert.h"
 #include "store/store.h"
 #include "track/fusion/fused_track.h"
 
@@ -16,6 +17,9 @@ namespace sw::engine {
 /// The store's view of one picture track change.
 store::TrackUpdate to_track_update(const track::FusedTrack& track);
 
+/// The store's record of one alert revision (the whole alert as JSON in body_json).
+store::AlertRecord to_alert_record(const risk::Alert& alert);
+
 /// Converts and writes batches; a failed write is counted, the pipeline goes on (the
 /// journal still holds every input, so a replay can rebuild the history).
 class StoreSink {
@@ -23,16 +27,21 @@ class StoreSink {
   explicit StoreSink(store::HistoryStore& store) : store_(store) {}
 
   void write(std::span<const track::FusedTrack> tracks);
+  /// Alert revisions go into the same transactions as the tracks.
+  void write_alerts(std::span<const risk::Alert> alerts);
   /// Writes every gathered change now.
   void flush();
 
   std::uint64_t written() const { return written_; }
+  std::uint64_t alerts_written() const { return alerts_written_; }
   std::uint64_t failed_batches() const { return failed_batches_; }
 
  private:
   store::HistoryStore& store_;
   std::vector<store::TrackUpdate> updates_;
+  std::vector<store::AlertRecord> alerts_;
   std::uint64_t written_ = 0;
+  std::uint64_t alerts_written_ = 0;
   std::uint64_t failed_batches_ = 0;
 };
 

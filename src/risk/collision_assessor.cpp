@@ -16,6 +16,21 @@ Covariance2 sum(const Covariance2& first, const Covariance2& second) {
 
 }  // namespace
 
+RiskTrack with_best_velocity(const RiskTrack& track, const RiskPicture& picture, TimeNs now,
+                             double window_s) {
+  RiskTrack best = track;
+  const std::optional<FittedVelocity> fitted = picture.fitted_velocity(track.id, now, window_s);
+  if (!fitted || fitted->points < 4) return best;
+  const double filter_sigma =
+      std::sqrt(std::max(0.0, (track.velocity_covariance.ee + track.velocity_covariance.nn) / 2.0));
+  if (fitted->sigma_mps < filter_sigma) {
+    best.velocity = fitted->velocity;
+    best.velocity_covariance = {fitted->sigma_mps * fitted->sigma_mps, 0.0,
+                                fitted->sigma_mps * fitted->sigma_mps};
+  }
+  return best;
+}
+
 Severity collision_severity(const CollisionSettings& settings, double cpa_m, double tcpa_s,
                             double ship_length_m) {
   Severity severity = Severity::kWarning;
@@ -37,8 +52,9 @@ void CollisionAssessor::assess(const AssessmentContext& context, std::vector<Fin
   for (const auto& [id, item] : picture.tracks()) {
     if (item.role == VesselRole::kShip) fastest_ship = std::max(fastest_ship, item.speed_mps());
   }
-  for (const auto& [boat_id, boat] : picture.tracks()) {
-    if (boat.role != VesselRole::kSmallCraft) continue;
+  for (const auto& [boat_id, tracked_boat] : picture.tracks()) {
+    if (tracked_boat.role != VesselRole::kSmallCraft) continue;
+    const RiskTrack boat = with_best_velocity(tracked_boat, picture, now, settings_.fit_window_s);
     const EastNorth boat_now = boat.plane_at(now);
     const double reach =
         (boat.speed_mps() + fastest_ship) * settings_.keep_horizon_s + settings_.keep_cpa_m;
@@ -54,6 +70,23 @@ void CollisionAssessor::assess(const AssessmentContext& context, std::vector<Fin
       const double cpa_limit = active ? settings_.keep_cpa_m : settings_.cpa_m;
       const double horizon = active ? settings_.keep_horizon_s : settings_.horizon_s;
       if (approach.tcpa_s < 0.0 || approach.tcpa_s > horizon || approach.cpa_m >= cpa_limit) {
+        continue;
+      }
+      const double relative_speed = std::hypot(relative_velocity.east, relative_velocity.north);
+      if (!active && relative_speed < settings_.min_relative_speed_mps) continue;
+      if (!active && boat.track_class == track::TrackClass::kDark &&
+          approach.range_m < settings_.same_vessel_m) {
+        continue;
+      }
+      // The prediction must hold for a while (longer for a longer look ahead): one turn of
+      // a wandering craft does not alert.
+      Run& run = runs_[{boat_id, ship->id}];
+      if (run.last == 0 || seconds_between(run.last, now) > settings_.confirm_gap_s) {
+        run.first = now;
+      }
+      run.last = now;
+      if (!active && seconds_between(run.first, now) <
+                         std::min(settings_.confirm_max_s, approach.tcpa_s / 10.0)) {
         continue;
       }
       RelativeState state;
@@ -91,6 +124,10 @@ void CollisionAssessor::assess(const AssessmentContext& context, std::vector<Fin
       };
       out.push_back(std::move(finding));
     }
+  }
+  for (auto run = runs_.begin(); run != runs_.end();) {
+    run = seconds_between(run->second.last, now) > settings_.confirm_gap_s ? runs_.erase(run)
+                                                                           : std::next(run);
   }
 }
 

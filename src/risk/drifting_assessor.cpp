@@ -14,17 +14,28 @@ void DriftingAssessor::assess(const AssessmentContext& context, std::vector<Find
   std::map<std::uint64_t, TimeNs> still_adrift;
   for (const auto& [id, boat] : picture.tracks()) {
     if (boat.role != VesselRole::kSmallCraft) continue;
-    const double velocity_sigma =
-        std::sqrt(std::max(0.0, boat.velocity_covariance.ee + boat.velocity_covariance.nn));
-    if (velocity_sigma > settings_.max_velocity_sigma_mps) continue;  // speed not known yet
-    const double water_speed = std::hypot(boat.velocity.east - environment_.current.east,
-                                          boat.velocity.north - environment_.current.north);
-    const double drift_error =
-        std::hypot(boat.velocity.east - expected.east, boat.velocity.north - expected.north);
     const bool active = context.active(finding_key(AlertKind::kDrifting, {id}, ""));
-    const double water_limit =
-        active ? settings_.keep_water_speed_mps : settings_.max_water_speed_mps;
-    if (water_speed >= water_limit && drift_error >= settings_.drift_match_mps) continue;
+    // The speed comes from the positions measured over the window, not from the tracker's
+    // filter: a boat seen by a radar at its range limit or by an aircraft now and then has a
+    // poor filtered velocity but a good average one.
+    const std::optional<FittedVelocity> fitted =
+        picture.fitted_velocity(id, now, settings_.window_s);
+    const bool measured = fitted && fitted->points >= settings_.min_points &&
+                          fitted->span_s >= settings_.min_span_s &&
+                          fitted->sigma_mps <= settings_.max_velocity_sigma_mps;
+    double water_speed = 0.0;
+    double drift_error = 0.0;
+    if (measured) {
+      water_speed = std::hypot(fitted->velocity.east - environment_.current.east,
+                               fitted->velocity.north - environment_.current.north);
+      drift_error = std::hypot(fitted->velocity.east - expected.east,
+                               fitted->velocity.north - expected.north);
+      const double water_limit =
+          active ? settings_.keep_water_speed_mps : settings_.max_water_speed_mps;
+      if (water_speed >= water_limit && drift_error >= settings_.drift_match_mps) continue;
+    } else if (!active) {
+      continue;  // not measured well enough to say; an open alert holds until it is
+    }
     const auto previous = since_.find(id);
     const TimeNs since = previous == since_.end() ? now : previous->second;
     still_adrift[id] = since;
@@ -44,9 +55,11 @@ void DriftingAssessor::assess(const AssessmentContext& context, std::vector<Find
         std::sqrt(std::max(0.0, (boat.covariance.ee + boat.covariance.nn) / 2));
     finding.details = {
         {"small_craft", boat.describe()},
-        {"speed_over_ground_mps", fmt::format("{:.2f}", boat.speed_mps())},
-        {"speed_through_water_mps", fmt::format("{:.2f}", water_speed)},
-        {"drift_difference_mps", fmt::format("{:.2f}", drift_error)},
+        {"speed_over_ground_mps",
+         measured ? fmt::format("{:.2f}", std::hypot(fitted->velocity.east, fitted->velocity.north))
+                  : ""},
+        {"speed_through_water_mps", measured ? fmt::format("{:.2f}", water_speed) : ""},
+        {"drift_difference_mps", measured ? fmt::format("{:.2f}", drift_error) : ""},
         {"adrift_since", std::to_string(since)},
         {"adrift_for_s", fmt::format("{:.0f}", seconds_between(since, now))},
         {"in_traffic_lane", in_lane ? "true" : "false"},

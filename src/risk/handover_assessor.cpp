@@ -53,11 +53,9 @@ void HandoverAssessor::assess(const AssessmentContext& context, std::vector<Find
   const RiskPicture& picture = context.picture();
   const RiskGeography& geography = context.geography();
   std::map<std::uint64_t, const SarRegion*> regions;
+  std::map<std::uint64_t, TimeNs> predicted;
   for (const auto& [id, contact] : picture.tracks()) {
-    if (contact.role != VesselRole::kSmallCraft &&
-        contact.track_class != track::TrackClass::kDark) {
-      continue;
-    }
+    if (contact.role != VesselRole::kSmallCraft) continue;
     const SarRegion* here = geography.region_at(contact.position);
     regions[id] = here;
     // A crossing seen now (the region changed since the last evaluation) is remembered.
@@ -108,6 +106,7 @@ void HandoverAssessor::assess(const AssessmentContext& context, std::vector<Find
     out.push_back(std::move(finding));
   }
   last_region_ = std::move(regions);
+  predicted_since_ = std::move(predicted);
   for (auto item = crossed_.begin(); item != crossed_.end();) {
     item = seconds_between(item->second.at, now) > settings_.after_crossing_s ||
                    picture.find(item->first) == nullptr

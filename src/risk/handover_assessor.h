@@ -36,6 +36,7 @@ class HandoverAssessor final : public Assessor {
   HandoverSettings settings_;
   std::map<std::uint64_t, Crossed> crossed_;  ///< contacts that crossed, by track id
   std::map<std::uint64_t, const SarRegion*> last_region_;
+  std::map<std::uint64_t, TimeNs> predicted_since_;  ///< track id -> first predicted crossing
 };
 
 /// The first crossing of a region boundary by `track` within `horizon_s` of `now`, found

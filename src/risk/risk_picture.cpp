@@ -59,12 +59,14 @@ VesselRole role_of(const track::FusedTrack& fused, const RoleSettings& settings)
   }
   const std::optional<double> ship_type = number_detail(fused, "shiptype");
   if (ship_type && is_service_type(static_cast<int>(*ship_type))) return VesselRole::kOwnAsset;
+  // Fishing vessels work slowly and turn often: neither the small craft at risk nor the
+  // ships that run them down.
+  if (ship_type && *ship_type == 30) return VesselRole::kOther;
   if (const std::optional<double> length = number_detail(fused, "length_m")) {
     return *length < settings.small_craft_max_length_m ? VesselRole::kSmallCraft
                                                        : VesselRole::kShip;
   }
   if (ship_type && (*ship_type == 36 || *ship_type == 37)) return VesselRole::kSmallCraft;
-  if (ship_type && *ship_type == 30) return VesselRole::kOther;
   // Unknown size: a Class B transponder is a small vessel, a Class A one a ship.
   return fused.detail("class") == "B" ? VesselRole::kSmallCraft : VesselRole::kShip;
 }
@@ -77,6 +79,7 @@ void RiskPicture::apply(std::span<const track::FusedTrack> updates) {
     if (fused.status == track::PictureStatus::kLost ||
         fused.status == track::PictureStatus::kMerged) {
       tracks_.erase(fused.id);
+      history_.erase(fused.id);
       continue;
     }
     RiskTrack& item = tracks_[fused.id];
@@ -99,7 +102,62 @@ void RiskPicture::apply(std::span<const track::FusedTrack> updates) {
     item.mmsi = fused.mmsi;
     item.asset_id = fused.asset_id;
     item.label = fused.label;
+    if (fused.status == track::PictureStatus::kConfirmed) {
+      std::vector<Fix>& fixes = history_[fused.id];
+      if (fixes.empty() || fused.time > fixes.back().time)
+        fixes.push_back({fused.time, item.plane});
+      const TimeNs oldest = fused.time - static_cast<TimeNs>(kHistoryS * 1e9);
+      std::size_t keep = 0;
+      while (keep < fixes.size() && fixes[keep].time < oldest) ++keep;
+      if (keep > 0) fixes.erase(fixes.begin(), fixes.begin() + static_cast<std::ptrdiff_t>(keep));
+    }
   }
+}
+
+std::optional<FittedVelocity> RiskPicture::fitted_velocity(std::uint64_t id, TimeNs now,
+                                                           double window_s) const {
+  const auto found = history_.find(id);
+  if (found == history_.end()) return std::nullopt;
+  const TimeNs from = now - static_cast<TimeNs>(window_s * 1e9);
+  std::vector<const Fix*> fixes;
+  for (const Fix& fix : found->second) {
+    if (fix.time >= from && fix.time <= now) fixes.push_back(&fix);
+  }
+  if (fixes.size() < 3) return std::nullopt;
+  // Least squares of east and north on time, about the mean time.
+  const double count = static_cast<double>(fixes.size());
+  double mean_t = 0, mean_e = 0, mean_n = 0;
+  for (const Fix* fix : fixes) {
+    mean_t += static_cast<double>(fix->time - from) / 1e9;
+    mean_e += fix->plane.east;
+    mean_n += fix->plane.north;
+  }
+  mean_t /= count;
+  mean_e /= count;
+  mean_n /= count;
+  double stt = 0, ste = 0, stn = 0;
+  for (const Fix* fix : fixes) {
+    const double dt = static_cast<double>(fix->time - from) / 1e9 - mean_t;
+    stt += dt * dt;
+    ste += dt * (fix->plane.east - mean_e);
+    stn += dt * (fix->plane.north - mean_n);
+  }
+  if (!(stt > 0.0)) return std::nullopt;
+  FittedVelocity fitted;
+  fitted.velocity = {ste / stt, stn / stt};
+  double residual = 0;
+  for (const Fix* fix : fixes) {
+    const double dt = static_cast<double>(fix->time - from) / 1e9 - mean_t;
+    const double east = fix->plane.east - (mean_e + fitted.velocity.east * dt);
+    const double north = fix->plane.north - (mean_n + fitted.velocity.north * dt);
+    residual += east * east + north * north;
+  }
+  // Per-component residual variance with n - 2 degrees of freedom.
+  const double variance = residual / 2.0 / std::max(1.0, count - 2.0);
+  fitted.sigma_mps = std::sqrt(variance / stt);
+  fitted.span_s = static_cast<double>(fixes.back()->time - fixes.front()->time) / 1e9;
+  fitted.points = static_cast<int>(fixes.size());
+  return fitted;
 }
 
 std::int64_t RiskPicture::cell_key(std::int64_t column, std::int64_t row) {

@@ -63,6 +63,16 @@ struct RiskTrack {
   std::string describe() const;
 };
 
+/// Velocity fitted by least squares to a track's measured positions over a time window:
+/// independent of the tracker's motion model, so a boat seen only now and then still gets
+/// a speed once enough positions span the window.
+struct FittedVelocity {
+  Velocity velocity;
+  double sigma_mps = 0;  ///< standard error of each component, from the fit's residuals
+  double span_s = 0;     ///< time between the first and last position used
+  int points = 0;
+};
+
 /// Role of a picture track.
 VesselRole role_of(const track::FusedTrack& fused, const RoleSettings& settings);
 
@@ -80,6 +90,10 @@ class RiskPicture {
   const std::map<std::uint64_t, RiskTrack>& tracks() const { return tracks_; }
   const RiskTrack* find(std::uint64_t id) const;
   const LocalFrame& frame() const { return frame_; }
+  /// Velocity fitted to the track's updated positions within `window_s` before `now`;
+  /// nullopt with fewer than 3 positions.
+  std::optional<FittedVelocity> fitted_velocity(std::uint64_t id, TimeNs now,
+                                                double window_s) const;
 
  private:
   static constexpr double kCellM = 4000.0;
@@ -87,7 +101,14 @@ class RiskPicture {
 
   LocalFrame frame_;
   RoleSettings settings_;
+  struct Fix {
+    TimeNs time;
+    EastNorth plane;
+  };
+  static constexpr double kHistoryS = 900.0;
+
   std::map<std::uint64_t, RiskTrack> tracks_;
+  std::unordered_map<std::uint64_t, std::vector<Fix>> history_;  ///< updated positions
   std::unordered_map<std::int64_t, std::vector<const RiskTrack*>> grid_;
   std::unordered_map<std::uint64_t, EastNorth> indexed_;
 };

@@ -23,6 +23,16 @@ struct CollisionSettings {
   double critical_tcpa_s = 300.0;  ///< critical below urgent_cpa_m within this
   double large_ship_m = 150.0;     ///< a ship this long (or longer) raises severity a level
   int probability_samples = 256;
+  double min_relative_speed_mps = 0.5;  ///< vessels moving together are not closing
+  /// A dark contact this close to a ship is taken for the ship's own radar echo (the
+  /// correlator's to link) unless an alert is already open.
+  double same_vessel_m = 250.0;
+  /// The predicted approach must hold for tcpa / 10, at most this long, before it alerts.
+  double confirm_max_s = 120.0;
+  double confirm_gap_s = 30.0;  ///< a run survives evaluations without the approach this long
+  /// A small craft's velocity is fitted to its measured positions over this window when
+  /// that is better known than the tracker's (boats seen now and then).
+  double fit_window_s = 180.0;
 };
 
 /// A small craft stopped or drifting.
@@ -30,9 +40,12 @@ struct DriftingSettings {
   double max_water_speed_mps = 0.5;  ///< speed through the water (ground minus current) below
   double drift_match_mps = 0.25;     ///< or within this of the expected wind+current drift
   double keep_water_speed_mps = 0.7;
-  double max_velocity_sigma_mps = 0.6;  ///< the track's speed must be known this well
-  double min_duration_s = 120.0;        ///< for at least this long
-  double leeway_fraction = 0.035;       ///< expected leeway of a small boat, fraction of wind
+  double window_s = 180.0;               ///< speed fitted to the positions measured in this window
+  double min_span_s = 100.0;             ///< ... spanning at least this long
+  int min_points = 4;                    ///< ... at least this many
+  double max_velocity_sigma_mps = 0.25;  ///< ... giving the speed at least this well
+  double min_duration_s = 60.0;          ///< and the fit has shown it for this long
+  double leeway_fraction = 0.035;        ///< expected leeway of a small boat, fraction of wind
 };
 
 /// A small craft inside a traffic lane.

@@ -271,6 +271,9 @@ class EngineRun:
 
 def read_journal(journal_list, journal_dir):
     """[(sequence, receive time, source id, payload bytes)] and the reader's stderr."""
+    if not os.path.isdir(journal_dir):
+        # Killed during start-up before the journal was created: nothing was acknowledged.
+        return [], []
     done = subprocess.run([journal_list, journal_dir], capture_output=True, text=True,
                           timeout=300, check=False)
     if done.returncode != 0:

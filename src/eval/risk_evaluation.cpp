@@ -1,0 +1,407 @@
+#include "eval/risk_evaluation.h"
+
+#include <fmt/format.h>
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <optional>
+
+#include "eval/sim_pipeline.h"
+#include "risk/risk_engine.h"
+#include "risk/risk_geography.h"
+
+namespace sw::eval {
+namespace {
+
+constexpr double kMetresPerDegreeLat = 111'320.0;
+
+/// Distance in metres by the local flat-earth approximation (tens of km: < 0.1 % error).
+double flat_distance_m(LatLon first, LatLon second) {
+  const double mean_lat = (first.lat + second.lat) / 2.0 * M_PI / 180.0;
+  const double east = (second.lon - first.lon) * kMetresPerDegreeLat * std::cos(mean_lat);
+  const double north = (second.lat - first.lat) * kMetresPerDegreeLat;
+  return std::hypot(east, north);
+}
+
+struct TruthPoint {
+  TimeNs time = 0;
+  LatLon position;
+  sim::Activity activity = sim::Activity::kUnderWay;
+};
+
+struct TruthVessel {
+  std::string name;
+  sim::EntityKind kind = sim::EntityKind::kMerchant;
+  std::vector<TruthPoint> points;  ///< by time
+
+  const TruthPoint* at(TimeNs time) const {
+    const auto found = std::lower_bound(
+        points.begin(), points.end(), time,
+        [](const TruthPoint& point, TimeNs wanted) { return point.time < wanted; });
+    if (found == points.end() || found->time - time > kNsPerSecond) return nullptr;
+    return &*found;
+  }
+};
+
+bool is_small_craft(sim::EntityKind kind) {
+  return kind == sim::EntityKind::kSmallBoat || kind == sim::EntityKind::kPleasure;
+}
+bool is_ship(sim::EntityKind kind) {
+  return kind == sim::EntityKind::kMerchant || kind == sim::EntityKind::kFerry;
+}
+
+/// An alert as raised, with its subjects matched to true vessels.
+struct RaisedAlert {
+  risk::Alert alert;
+  std::vector<std::optional<sim::EntityId>> matched;
+};
+
+/// Smallest true separation of two vessels within [from, to], and when.
+std::pair<double, TimeNs> min_separation(const TruthVessel& first, const TruthVessel& second,
+                                         TimeNs from, TimeNs to) {
+  double best = std::numeric_limits<double>::infinity();
+  TimeNs when = 0;
+  auto other = second.points.begin();
+  for (const TruthPoint& point : first.points) {
+    if (point.time < from || point.time > to) continue;
+    while (other != second.points.end() && other->time < point.time) ++other;
+    if (other == second.points.end()) break;
+    if (other->time != point.time) continue;
+    const double distance = flat_distance_m(point.position, other->position);
+    if (distance < best) {
+      best = distance;
+      when = point.time;
+    }
+  }
+  return {best, when};
+}
+
+/// Times at which a vessel's true position passes from one SAR region into another.
+struct Crossing {
+  TimeNs time = 0;
+  std::string from, to;
+};
+std::vector<Crossing> crossings(const TruthVessel& vessel, const risk::RiskGeography& geography) {
+  std::vector<Crossing> found;
+  const risk::SarRegion* last = nullptr;
+  for (std::size_t index = 0; index < vessel.points.size(); index += 10) {  // every 10 s
+    const risk::SarRegion* region = geography.region_at(vessel.points[index].position);
+    if (last != nullptr && region != nullptr && region != last) {
+      found.push_back({vessel.points[index].time, last->name, region->name});
+    }
+    if (region != nullptr) last = region;
+  }
+  return found;
+}
+
+bool polygon_contains(const drift::Polygon& polygon, LatLon point) {
+  if (polygon.empty() || !sim::ring_contains(polygon.front(), point)) return false;
+  for (std::size_t hole = 1; hole < polygon.size(); ++hole) {
+    if (sim::ring_contains(polygon[hole], point)) return false;
+  }
+  return true;
+}
+
+double median(std::vector<double> values) {
+  if (values.empty()) return 0.0;
+  std::sort(values.begin(), values.end());
+  const std::size_t middle = values.size() / 2;
+  return values.size() % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2.0;
+}
+
+class Scorer {
+ public:
+  Scorer(const RiskEvaluationOptions& options, const risk::RiskSettings& settings,
+         const risk::RiskGeography& geography)
+      : options_(options), settings_(settings), geography_(geography) {}
+
+  void truth(const sim::TruthRecord& record) {
+    if (!sim::is_surface(record.kind)) return;
+    TruthVessel& vessel = vessels_[record.id];
+    vessel.name = record.name;
+    vessel.kind = record.kind;
+    vessel.points.push_back({record.time, record.position, record.activity});
+  }
+
+  void raised(const risk::Alert& alert, const risk::RiskPicture& picture) {
+    RaisedAlert raised{alert, {}};
+    for (const std::uint64_t subject : alert.subjects) {
+      const risk::RiskTrack* track = picture.find(subject);
+      raised.matched.push_back(track != nullptr ? nearest(track->position, alert.raised_at)
+                                                : std::nullopt);
+    }
+    alerts_.push_back(std::move(raised));
+  }
+
+  void score(RiskEvaluation& evaluation) {
+    const double to_ns = static_cast<double>(kNsPerSecond);
+    for (const RaisedAlert& raised : alerts_) {
+      KindScore& score = evaluation.by_kind[risk::to_string(raised.alert.kind)];
+      ++score.raised;
+      if (raised.alert.kind == risk::AlertKind::kDistress) {
+        ++score.true_alerts;
+        continue;
+      }
+      std::string why;
+      if (is_true(raised, why)) {
+        ++score.true_alerts;
+      } else {
+        ++score.false_alerts;
+        ++evaluation.false_alerts;
+        evaluation.false_notes.push_back(fmt::format(
+            "alert {} {} at +{:.0f} s: {}", raised.alert.id, risk::to_string(raised.alert.kind),
+            static_cast<double>(raised.alert.raised_at - start_) / to_ns, why));
+      }
+    }
+    // Dangerous encounters: small craft and ships truly within the collision threshold.
+    for (const auto& [boat_id, boat] : vessels_) {
+      if (!is_small_craft(boat.kind)) continue;
+      for (const auto& [ship_id, ship] : vessels_) {
+        if (!is_ship(ship.kind)) continue;
+        const auto [separation, when] = min_separation(boat, ship, start_, end_);
+        if (separation >= settings_.collision.cpa_m) continue;
+        EncounterOutcome outcome{boat.name, ship.name, when, separation, false, 0.0};
+        for (const RaisedAlert& raised : alerts_) {
+          if (raised.alert.kind != risk::AlertKind::kCollision || raised.alert.raised_at > when ||
+              !names_pair(raised, boat_id, ship_id)) {
+            continue;
+          }
+          const double warning = static_cast<double>(when - raised.alert.raised_at) / to_ns;
+          if (!outcome.detected || warning > outcome.warning_s) outcome.warning_s = warning;
+          outcome.detected = true;
+        }
+        evaluation.encounters.push_back(outcome);
+      }
+    }
+    // Boats that stopped.
+    for (const auto& [boat_id, boat] : vessels_) {
+      const auto stop = std::find_if(boat.points.begin(), boat.points.end(), [](const auto& point) {
+        return point.activity == sim::Activity::kDrifting;
+      });
+      if (stop == boat.points.end()) continue;
+      DriftOutcome outcome;
+      outcome.boat = boat.name;
+      outcome.stopped_at = stop->time;
+      for (const RaisedAlert& raised : alerts_) {
+        if (raised.alert.kind != risk::AlertKind::kDrifting || raised.matched.empty() ||
+            raised.matched.front() != boat_id || outcome.detected) {
+          continue;
+        }
+        outcome.detected = true;
+        outcome.delay_s = static_cast<double>(raised.alert.raised_at - stop->time) / to_ns;
+        for (const risk::AttachedSearchArea& area : raised.alert.search_areas) {
+          const TruthPoint* later =
+              boat.at(raised.alert.raised_at + static_cast<TimeNs>(area.hours * 3600.0 * to_ns));
+          if (later == nullptr) continue;
+          const bool inside = std::any_of(area.p90.begin(), area.p90.end(),
+                                          [&later](const drift::Polygon& polygon) {
+                                            return polygon_contains(polygon, later->position);
+                                          });
+          outcome.areas.emplace_back(area.hours, inside);
+        }
+      }
+      evaluation.drifts.push_back(outcome);
+    }
+    // Small craft crossing between SAR regions.
+    for (const auto& [vessel_id, vessel] : vessels_) {
+      if (vessel.kind != sim::EntityKind::kSmallBoat) continue;
+      for (const Crossing& crossing : crossings(vessel, geography_)) {
+        HandoverOutcome outcome{vessel.name, crossing.from, crossing.to, crossing.time, false, 0};
+        for (const RaisedAlert& raised : alerts_) {
+          if (raised.alert.kind != risk::AlertKind::kSarHandover || raised.matched.empty() ||
+              raised.matched.front() != vessel_id) {
+            continue;
+          }
+          const double lead = static_cast<double>(crossing.time - raised.alert.raised_at) / to_ns;
+          if (lead > settings_.handover.keep_horizon_s + options_.margin_s) continue;
+          if (!outcome.detected || lead > outcome.lead_s) outcome.lead_s = lead;
+          outcome.detected = outcome.detected || lead >= 0.0;
+        }
+        evaluation.handovers.push_back(outcome);
+      }
+    }
+  }
+
+  void set_span(TimeNs start, TimeNs end) {
+    start_ = start;
+    end_ = end;
+  }
+
+ private:
+  std::optional<sim::EntityId> nearest(LatLon position, TimeNs time) const {
+    std::optional<sim::EntityId> best;
+    double best_distance = options_.association_m;
+    for (const auto& [id, vessel] : vessels_) {
+      if (vessel.points.empty() || vessel.points.back().time < time - kNsPerSecond ||
+          vessel.points.back().activity == sim::Activity::kGone) {
+        continue;
+      }
+      const double distance = flat_distance_m(vessel.points.back().position, position);
+      if (distance < best_distance) {
+        best_distance = distance;
+        best = id;
+      }
+    }
+    return best;
+  }
+
+  bool names_pair(const RaisedAlert& raised, sim::EntityId boat, sim::EntityId ship) const {
+    return std::find(raised.matched.begin(), raised.matched.end(), boat) != raised.matched.end() &&
+           std::find(raised.matched.begin(), raised.matched.end(), ship) != raised.matched.end();
+  }
+
+  bool is_true(const RaisedAlert& raised, std::string& why) const {
+    const risk::Alert& alert = raised.alert;
+    for (const auto& matched : raised.matched) {
+      if (!matched) {
+        why = "a subject track matches no true vessel (a false track)";
+        return false;
+      }
+    }
+    if (raised.matched.empty()) {
+      why = "no subject";
+      return false;
+    }
+    const TruthVessel& first = vessels_.at(*raised.matched.front());
+    const TruthPoint* now = first.at(alert.raised_at);
+    const auto horizon_ns = [](double seconds) {
+      return static_cast<TimeNs>(seconds * static_cast<double>(kNsPerSecond));
+    };
+    switch (alert.kind) {
+      case risk::AlertKind::kCollision: {
+        if (raised.matched.size() < 2 || raised.matched[0] == raised.matched[1]) {
+          why = "both subjects match one vessel";
+          return false;
+        }
+        const TruthVessel& second = vessels_.at(*raised.matched[1]);
+        const auto [separation, when] = min_separation(
+            first, second, alert.raised_at,
+            alert.raised_at + horizon_ns(settings_.collision.keep_horizon_s + options_.margin_s));
+        why =
+            fmt::format("{} and {} truly pass {:.0f} m apart", first.name, second.name, separation);
+        return separation < options_.true_cpa_factor * settings_.collision.cpa_m;
+      }
+      case risk::AlertKind::kDrifting:
+        why = fmt::format("{} is not drifting", first.name);
+        return now != nullptr && now->activity == sim::Activity::kDrifting;
+      case risk::AlertKind::kLaneCrossing:
+        why = fmt::format("{} is not in a lane", first.name);
+        return now != nullptr && geography_.lane_at(now->position) != nullptr;
+      case risk::AlertKind::kSarHandover: {
+        for (const Crossing& crossing : crossings(first, geography_)) {
+          if (crossing.time >= alert.raised_at - horizon_ns(settings_.handover.after_crossing_s) &&
+              crossing.time <= alert.raised_at + horizon_ns(settings_.handover.keep_horizon_s +
+                                                            options_.margin_s)) {
+            return true;
+          }
+        }
+        why = fmt::format("{} does not cross a SAR boundary then", first.name);
+        return false;
+      }
+      case risk::AlertKind::kDistress: return true;
+    }
+    return false;
+  }
+
+  const RiskEvaluationOptions& options_;
+  const risk::RiskSettings& settings_;
+  const risk::RiskGeography& geography_;
+  std::map<sim::EntityId, TruthVessel> vessels_;
+  std::vector<RaisedAlert> alerts_;
+  TimeNs start_ = 0;
+  TimeNs end_ = 0;
+};
+
+}  // namespace
+
+Result<RiskEvaluation> evaluate_risk(const sim::Scenario& scenario,
+                                     const RiskEvaluationOptions& options) {
+  Result<std::unique_ptr<SimPipeline>> created = SimPipeline::create(scenario);
+  if (!created) return created.error();
+  SimPipeline& run = **created;
+  risk::RiskEngine* risk = run.pipeline().risk();
+  if (risk == nullptr) return Error{"no_risk", "the pipeline has no risk stage"};
+  Scorer scorer(options, risk->settings(), risk->geography());
+  scorer.set_span(run.simulator().start_time(), run.simulator().end_time());
+  RiskEvaluation evaluation;
+  evaluation.scenario = scenario.name;
+  evaluation.seed = scenario.seed;
+  run.set_truth_observer([&scorer](const sim::TruthRecord& record) { scorer.truth(record); });
+  double track_samples = 0.0;
+  std::uint64_t samples = 0;
+  run.set_step_observer([&](TimeNs /*now*/) {
+    track_samples += static_cast<double>(risk->picture().tracks().size());
+    ++samples;
+  });
+  run.pipeline().set_alert_sink([&](std::span<const risk::Alert> revisions) {
+    for (const risk::Alert& revision : revisions) {
+      ++evaluation.revisions;
+      if (revision.history.back().change == "raised") scorer.raised(revision, risk->picture());
+    }
+  });
+  run.run();
+  evaluation.hours =
+      static_cast<double>(run.simulator().end_time() - run.simulator().start_time()) /
+      static_cast<double>(kNsPerSecond) / 3600.0;
+  evaluation.mean_tracks = samples > 0 ? track_samples / static_cast<double>(samples) : 0.0;
+  scorer.score(evaluation);
+  if (evaluation.hours > 0.0 && evaluation.mean_tracks > 0.0) {
+    evaluation.false_per_hour_per_100_tracks = static_cast<double>(evaluation.false_alerts) /
+                                               evaluation.hours / evaluation.mean_tracks * 100.0;
+  }
+  return evaluation;
+}
+
+std::string format_evaluation(const RiskEvaluation& evaluation) {
+  std::string text = fmt::format(
+      "scenario: {} (seed {}), {:.2f} h, {:.1f} picture tracks on average, {} alert revisions\n",
+      evaluation.scenario, evaluation.seed, evaluation.hours, evaluation.mean_tracks,
+      evaluation.revisions);
+  text += "kind            raised   true  false\n";
+  for (const auto& [kind, score] : evaluation.by_kind) {
+    text += fmt::format("{:<15} {:>6} {:>6} {:>6}\n", kind, score.raised, score.true_alerts,
+                        score.false_alerts);
+  }
+  text += fmt::format("false alerts per hour per 100 tracks: {:.2f} (goal < 1)\n",
+                      evaluation.false_per_hour_per_100_tracks);
+  std::vector<double> warnings;
+  std::size_t detected = 0;
+  for (const EncounterOutcome& encounter : evaluation.encounters) {
+    text += fmt::format("encounter {} / {}: true CPA {:.0f} m, {}\n", encounter.boat,
+                        encounter.ship, encounter.true_cpa_m,
+                        encounter.detected
+                            ? fmt::format("warned {:.1f} min before", encounter.warning_s / 60.0)
+                            : std::string("NOT WARNED"));
+    if (encounter.detected) {
+      ++detected;
+      warnings.push_back(encounter.warning_s);
+    }
+  }
+  if (!evaluation.encounters.empty()) {
+    text += fmt::format(
+        "dangerous encounters: {} of {} warned, median warning {:.1f} min "
+        "(goal: all, >= 15 min)\n",
+        detected, evaluation.encounters.size(), median(warnings) / 60.0);
+  }
+  for (const DriftOutcome& drift : evaluation.drifts) {
+    std::string areas;
+    for (const auto& [hours, inside] : drift.areas) {
+      areas += fmt::format(" {:g} h: {}", hours, inside ? "inside" : "OUTSIDE");
+    }
+    text += fmt::format("drifting {}: {}{}\n", drift.boat,
+                        drift.detected
+                            ? fmt::format("alert {:.1f} min after the stop", drift.delay_s / 60.0)
+                            : std::string("NOT ALERTED"),
+                        areas.empty() ? "" : "; truth vs 90 % area:" + areas);
+  }
+  for (const HandoverOutcome& handover : evaluation.handovers) {
+    text += fmt::format(
+        "SRR crossing {} ({} -> {}): {}\n", handover.vessel, handover.from, handover.to,
+        handover.detected ? fmt::format("announced {:.1f} min before", handover.lead_s / 60.0)
+                          : std::string("NOT ANNOUNCED BEFORE"));
+  }
+  for (const std::string& note : evaluation.false_notes) text += "false: " + note + "\n";
+  return text;
+}
+
+}  // namespace sw::eval

@@ -1,0 +1,96 @@
+#pragma once
+/// Risk evaluation against ground truth: a scenario is simulated through the whole
+/// pipeline (wire formats, decoders, tracker, risk stage) and every alert is scored
+/// against what really happened.
+///
+/// - Each alert's subject tracks are matched, when it is raised, to the nearest true
+///   vessel within `association_m`.
+/// - Truth situations: a dangerous encounter is a small boat (or pleasure craft) and a
+///   ship (merchant, ferry) whose true separation falls below the collision threshold; a
+///   drift starts when a boat's engine fails; a handover is a small craft's true position
+///   passing from one SAR region into another.
+/// - An alert is true when its matched vessels are in such a situation: a collision alert
+///   whose pair truly comes within `true_cpa_factor` x threshold within the horizon (plus
+///   a margin) after raising; a drifting alert on a vessel that is drifting; a lane alert
+///   on a vessel inside a lane; a handover alert on a vessel that truly crosses within the
+///   horizon (plus a margin) or crossed within the after-crossing time. Distress alerts
+///   come from reports and are counted apart. Anything else is false.
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/clock.h"
+#include "core/result.h"
+#include "sim/scenario.h"
+
+namespace sw::eval {
+
+/// Scoring parameters.
+struct RiskEvaluationOptions {
+  double association_m = 1000.0;
+  double true_cpa_factor = 2.0;
+  double margin_s = 600.0;
+};
+
+/// A true dangerous encounter and whether (and how early) it was warned of.
+struct EncounterOutcome {
+  std::string boat, ship;
+  TimeNs cpa_time = 0;
+  double true_cpa_m = 0;
+  bool detected = false;
+  double warning_s = 0;  ///< cpa_time - first raise
+};
+
+/// A boat that stopped, and the drifting alert.
+struct DriftOutcome {
+  std::string boat;
+  TimeNs stopped_at = 0;
+  bool detected = false;
+  double delay_s = 0;  ///< first raise - stopped_at
+  /// For each attached search area whose time the truth covers: hours, and whether the
+  /// true position then lay inside its 90 % region.
+  std::vector<std::pair<double, bool>> areas;
+};
+
+/// A true SAR-region crossing and whether it was announced before it happened.
+struct HandoverOutcome {
+  std::string vessel;
+  std::string from, to;
+  TimeNs crossed_at = 0;
+  bool detected = false;
+  double lead_s = 0;  ///< crossed_at - first raise (negative: raised after)
+};
+
+/// Counts of one alert kind.
+struct KindScore {
+  std::uint64_t raised = 0;
+  std::uint64_t true_alerts = 0;
+  std::uint64_t false_alerts = 0;
+};
+
+/// Everything measured in one run.
+struct RiskEvaluation {
+  std::string scenario;
+  std::uint64_t seed = 0;
+  double hours = 0;
+  double mean_tracks = 0;  ///< picture tracks, averaged over the run
+  std::map<std::string, KindScore> by_kind;
+  std::uint64_t false_alerts = 0;  ///< all kinds but distress
+  double false_per_hour_per_100_tracks = 0;
+  std::vector<EncounterOutcome> encounters;
+  std::vector<DriftOutcome> drifts;
+  std::vector<HandoverOutcome> handovers;
+  std::vector<std::string> false_notes;  ///< one line per false alert
+  std::uint64_t revisions = 0;
+};
+
+/// Simulates `scenario` through the pipeline and scores its alerts.
+Result<RiskEvaluation> evaluate_risk(const sim::Scenario& scenario,
+                                     const RiskEvaluationOptions& options = {});
+
+/// A readable report (what the bench prints).
+std::string format_evaluation(const RiskEvaluation& evaluation);
+
+}  // namespace sw::eval

@@ -1,0 +1,77 @@
+#include "eval/sim_pipeline.h"
+
+#include <variant>
+
+#include "engine/builtin_sim.h"
+#include "engine/sim_encoder.h"
+
+namespace sw::eval {
+
+/// Truth to the observer, everything else through the encoder into the pipeline.
+class SimPipeline::Feed final : public sim::ReportSink {
+ public:
+  explicit Feed(SimPipeline& owner)
+      : owner_(owner),
+        encoder_([this](const std::string& source, std::string_view bytes, bool /*datagram*/,
+                        TimeNs time) { deliver(source, bytes, time); }) {}
+
+  void emit(const sim::Report& report) override {
+    if (const auto* truth = std::get_if<sim::TruthRecord>(&report)) {
+      if (owner_.truth_observer_) owner_.truth_observer_(*truth);
+      return;
+    }
+    encoder_.emit(report);
+  }
+
+ private:
+  void deliver(const std::string& source, std::string_view bytes, TimeNs time) {
+    const auto index = owner_.source_index_.find(source);
+    if (index == owner_.source_index_.end() || bytes.empty()) return;
+    engine::RawInput input;
+    input.receive_time = time;
+    input.source = index->second;
+    input.bytes.assign(bytes);
+    owner_.clock_.set(time);
+    owner_.pipeline_->process(input);
+    ++owner_.inputs_;
+  }
+
+  SimPipeline& owner_;
+  engine::SimEncoder encoder_;
+};
+
+Result<std::unique_ptr<SimPipeline>> SimPipeline::create(const sim::Scenario& scenario) {
+  std::unique_ptr<SimPipeline> run(new SimPipeline());
+  Result<sim::Geography> geography = sim::load_geography(scenario.geography_path());
+  if (!geography) return geography.error();
+  run->geography_ = std::move(*geography);
+  Result<std::unique_ptr<sim::Simulator>> simulator =
+      sim::Simulator::create(scenario, run->geography_);
+  if (!simulator) return simulator.error();
+  run->simulator_ = std::move(*simulator);
+  Result<engine::EngineConfig> config = engine::parse_config_text(
+      engine::builtin_config_toml(*run->simulator_, "unused", 1.0), "built-in simulation");
+  if (!config) return config.error();
+  run->config_ = std::move(*config);
+  for (std::size_t source = 0; source < run->config_.sources.size(); ++source) {
+    run->source_index_[run->config_.sources[source].id] = static_cast<std::uint32_t>(source);
+  }
+  run->clock_.set(scenario.start);
+  Result<std::unique_ptr<engine::Pipeline>> pipeline =
+      engine::Pipeline::create(run->config_, run->clock_);
+  if (!pipeline) return pipeline.error();
+  run->pipeline_ = std::move(*pipeline);
+  return run;
+}
+
+void SimPipeline::run() {
+  Feed feed(*this);
+  while (!simulator_->finished()) {
+    const TimeNs next = std::min(simulator_->now() + sim::Simulator::kStep, simulator_->end_time());
+    simulator_->step(next, feed);
+    if (step_observer_) step_observer_(simulator_->now());
+  }
+  pipeline_->finish();
+}
+
+}  // namespace sw::eval
