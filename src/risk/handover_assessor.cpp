@@ -87,12 +87,26 @@ void HandoverAssessor::assess(const AssessmentContext& context, std::vector<Find
       out.push_back(std::move(finding));
       continue;
     }
-    if (contact.speed_mps() < settings_.min_speed_mps) continue;
+    // Predicted on the velocity fitted to the measured positions (the filter's is poor for
+    // a boat seen now and then).
+    const std::optional<FittedVelocity> fitted =
+        picture.fitted_velocity(id, now, settings_.window_s);
+    if (!fitted || fitted->points < settings_.min_points ||
+        fitted->sigma_mps > settings_.max_velocity_sigma_mps) {
+      continue;
+    }
+    RiskTrack moving = contact;
+    moving.velocity = fitted->velocity;
+    if (moving.speed_mps() < settings_.min_speed_mps) continue;
     const bool active = context.active(finding_key(AlertKind::kSarHandover, {id}, ""));
     const std::optional<BoundaryCrossing> crossing =
-        predict_crossing(contact, now, picture, geography,
+        predict_crossing(moving, now, picture, geography,
                          active ? settings_.keep_horizon_s : settings_.horizon_s, settings_.step_s);
     if (!crossing) continue;
+    const auto previous = predicted_since_.find(id);
+    const TimeNs since = previous == predicted_since_.end() ? now : previous->second;
+    predicted[id] = since;
+    if (!active && seconds_between(since, now) < settings_.confirm_s) continue;
     finding.event_time =
         now + static_cast<TimeNs>(crossing->after_s * static_cast<double>(kNsPerSecond));
     finding.addressed_to = {crossing->from->rescue_centre, crossing->to->rescue_centre};

@@ -58,8 +58,12 @@ struct LaneSettings {
 struct HandoverSettings {
   double horizon_s = 1800.0;
   double keep_horizon_s = 2400.0;
-  double step_s = 30.0;             ///< prediction step before the crossing is refined
-  double min_speed_mps = 0.3;       ///< slower contacts are not predicted to cross
+  double step_s = 30.0;        ///< prediction step before the crossing is refined
+  double min_speed_mps = 0.3;  ///< slower contacts are not predicted to cross
+  double window_s = 300.0;     ///< velocity fitted to the positions of this window
+  int min_points = 4;
+  double max_velocity_sigma_mps = 0.5;
+  double confirm_s = 60.0;          ///< the predicted crossing must hold this long before it alerts
   double after_crossing_s = 600.0;  ///< the alert stays this long after the crossing
 };
 
