@@ -182,6 +182,11 @@ class Scorer {
       DriftOutcome outcome;
       outcome.boat = boat.name;
       outcome.stopped_at = stop->time;
+      if (const auto samples = drift_samples_.find(boat_id);
+          samples != drift_samples_.end() && samples->second.total > 0) {
+        outcome.tracked_fraction = static_cast<double>(samples->second.tracked) /
+                                   static_cast<double>(samples->second.total);
+      }
       for (const RaisedAlert& raised : alerts_) {
         if (raised.alert.kind != risk::AlertKind::kDrifting || raised.matched.empty() ||
             raised.matched.front() != boat_id || outcome.detected) {
@@ -202,6 +207,25 @@ class Scorer {
       }
       evaluation.drifts.push_back(outcome);
     }
+    // Small boats entering a traffic lane (first entry of each).
+    for (const auto& [boat_id, boat] : vessels_) {
+      if (boat.kind != sim::EntityKind::kSmallBoat) continue;
+      const auto entry = std::find_if(
+          boat.points.begin(), boat.points.end(),
+          [this](const auto& point) { return geography_.lane_at(point.position) != nullptr; });
+      if (entry == boat.points.end()) continue;
+      LaneOutcome outcome{boat.name, entry->time, false, 0.0};
+      for (const RaisedAlert& raised : alerts_) {
+        if (raised.alert.kind != risk::AlertKind::kLaneCrossing || raised.matched.empty() ||
+            raised.matched.front() != boat_id) {
+          continue;
+        }
+        const double delay = static_cast<double>(raised.alert.raised_at - entry->time) / to_ns;
+        if (!outcome.detected || delay < outcome.delay_s) outcome.delay_s = delay;
+        outcome.detected = true;
+      }
+      evaluation.lane_entries.push_back(outcome);
+    }
     // Small craft crossing between SAR regions.
     for (const auto& [vessel_id, vessel] : vessels_) {
       if (vessel.kind != sim::EntityKind::kSmallBoat) continue;
@@ -218,6 +242,27 @@ class Scorer {
           outcome.detected = outcome.detected || lead >= 0.0;
         }
         evaluation.handovers.push_back(outcome);
+      }
+    }
+  }
+
+  /// Every 10 s: is each drifting boat (in its first 10 minutes adrift) in the picture?
+  void sample(TimeNs now, const risk::RiskPicture& picture) {
+    if ((now - start_) % (10 * kNsPerSecond) != 0) return;
+    for (const auto& [id, vessel] : vessels_) {
+      if (vessel.points.empty() || vessel.points.back().activity != sim::Activity::kDrifting) {
+        continue;
+      }
+      DriftSamples& samples = drift_samples_[id];
+      if (samples.first == 0) samples.first = now;
+      if (now - samples.first > 600 * kNsPerSecond) continue;
+      ++samples.total;
+      for (const auto& [track_id, track] : picture.tracks()) {
+        if (flat_distance_m(track.position, vessel.points.back().position) <
+            options_.association_m) {
+          ++samples.tracked;
+          break;
+        }
       }
     }
   }
@@ -264,6 +309,12 @@ class Scorer {
     }
     const TruthVessel& first = vessels_.at(*raised.matched.front());
     const TruthPoint* now = first.at(alert.raised_at);
+    const bool small = is_small_craft(first.kind) || first.kind == sim::EntityKind::kFishing;
+    if (!small && alert.kind != risk::AlertKind::kSarHandover) {
+      why = fmt::format("the small craft it names is {} (a {})", first.name,
+                        sim::to_string(first.kind));
+      return false;
+    }
     const auto horizon_ns = [](double seconds) {
       return static_cast<TimeNs>(seconds * static_cast<double>(kNsPerSecond));
     };
@@ -308,6 +359,12 @@ class Scorer {
   const risk::RiskGeography& geography_;
   std::map<sim::EntityId, TruthVessel> vessels_;
   std::vector<RaisedAlert> alerts_;
+  struct DriftSamples {
+    TimeNs first = 0;
+    int total = 0;
+    int tracked = 0;
+  };
+  std::map<sim::EntityId, DriftSamples> drift_samples_;
   TimeNs start_ = 0;
   TimeNs end_ = 0;
 };
@@ -329,7 +386,8 @@ Result<RiskEvaluation> evaluate_risk(const sim::Scenario& scenario,
   run.set_truth_observer([&scorer](const sim::TruthRecord& record) { scorer.truth(record); });
   double track_samples = 0.0;
   std::uint64_t samples = 0;
-  run.set_step_observer([&](TimeNs /*now*/) {
+  run.set_step_observer([&](TimeNs now) {
+    scorer.sample(now, risk->picture());
     track_samples += static_cast<double>(risk->picture().tracks().size());
     ++samples;
   });
@@ -388,17 +446,30 @@ std::string format_evaluation(const RiskEvaluation& evaluation) {
     for (const auto& [hours, inside] : drift.areas) {
       areas += fmt::format(" {:g} h: {}", hours, inside ? "inside" : "OUTSIDE");
     }
-    text += fmt::format("drifting {}: {}{}\n", drift.boat,
-                        drift.detected
-                            ? fmt::format("alert {:.1f} min after the stop", drift.delay_s / 60.0)
-                            : std::string("NOT ALERTED"),
-                        areas.empty() ? "" : "; truth vs 90 % area:" + areas);
+    text += fmt::format(
+        "drifting {}: {} (in the picture {:.0f} % of its first 10 min adrift){}\n", drift.boat,
+        drift.detected ? fmt::format("alert {:.1f} min after the stop", drift.delay_s / 60.0)
+                       : std::string("NOT ALERTED"),
+        100.0 * drift.tracked_fraction, areas.empty() ? "" : "; truth vs 90 % area:" + areas);
   }
   for (const HandoverOutcome& handover : evaluation.handovers) {
     text += fmt::format(
         "SRR crossing {} ({} -> {}): {}\n", handover.vessel, handover.from, handover.to,
         handover.detected ? fmt::format("announced {:.1f} min before", handover.lead_s / 60.0)
                           : std::string("NOT ANNOUNCED BEFORE"));
+  }
+  std::size_t lanes_alerted = 0;
+  std::vector<double> lane_delays;
+  for (const LaneOutcome& lane : evaluation.lane_entries) {
+    if (!lane.detected) continue;
+    ++lanes_alerted;
+    lane_delays.push_back(lane.delay_s);
+  }
+  if (!evaluation.lane_entries.empty()) {
+    text += fmt::format(
+        "small boats entering a lane: {} of {} alerted, median {:.1f} min after "
+        "entry\n",
+        lanes_alerted, evaluation.lane_entries.size(), median(lane_delays) / 60.0);
   }
   for (const std::string& note : evaluation.false_notes) text += "false: " + note + "\n";
   return text;

@@ -9,6 +9,8 @@
 ///   ship (merchant, ferry) whose true separation falls below the collision threshold; a
 ///   drift starts when a boat's engine fails; a handover is a small craft's true position
 ///   passing from one SAR region into another.
+/// - An alert about a small craft (all but handover) is false when the vessel matched to
+///   its small craft is not one (a ship's own echo taken for a boat).
 /// - An alert is true when its matched vessels are in such a situation: a collision alert
 ///   whose pair truly comes within `true_cpa_factor` x threshold within the horizon (plus
 ///   a margin) after raising; a drifting alert on a vessel that is drifting; a lane alert
@@ -49,6 +51,9 @@ struct DriftOutcome {
   TimeNs stopped_at = 0;
   bool detected = false;
   double delay_s = 0;  ///< first raise - stopped_at
+  /// Share of the 10 s samples in the first 10 minutes after the stop with a picture track
+  /// within the association distance of the boat (0: the sensors never saw it adrift).
+  double tracked_fraction = 0;
   /// For each attached search area whose time the truth covers: hours, and whether the
   /// true position then lay inside its 90 % region.
   std::vector<std::pair<double, bool>> areas;
@@ -61,6 +66,14 @@ struct HandoverOutcome {
   TimeNs crossed_at = 0;
   bool detected = false;
   double lead_s = 0;  ///< crossed_at - first raise (negative: raised after)
+};
+
+/// A small boat inside a traffic lane, and whether a lane-crossing alert named it.
+struct LaneOutcome {
+  std::string boat;
+  TimeNs entered_at = 0;
+  bool detected = false;
+  double delay_s = 0;  ///< first raise - entered_at
 };
 
 /// Counts of one alert kind.
@@ -82,6 +95,7 @@ struct RiskEvaluation {
   std::vector<EncounterOutcome> encounters;
   std::vector<DriftOutcome> drifts;
   std::vector<HandoverOutcome> handovers;
+  std::vector<LaneOutcome> lane_entries;
   std::vector<std::string> false_notes;  ///< one line per false alert
   std::uint64_t revisions = 0;
 };

@@ -55,6 +55,10 @@ void CollisionAssessor::assess(const AssessmentContext& context, std::vector<Fin
   for (const auto& [boat_id, tracked_boat] : picture.tracks()) {
     if (tracked_boat.role != VesselRole::kSmallCraft) continue;
     const RiskTrack boat = with_best_velocity(tracked_boat, picture, now, settings_.fit_window_s);
+    // Measured a few times over the window: a clutter track that lived a moment is not a boat.
+    const std::optional<FittedVelocity> measured =
+        picture.fitted_velocity(boat.id, now, settings_.fit_window_s);
+    const bool mature = measured && measured->points >= settings_.min_points;
     const EastNorth boat_now = boat.plane_at(now);
     const double reach =
         (boat.speed_mps() + fastest_ship) * settings_.keep_horizon_s + settings_.keep_cpa_m;
@@ -68,12 +72,16 @@ void CollisionAssessor::assess(const AssessmentContext& context, std::vector<Fin
       const std::vector<std::uint64_t> subjects{boat_id, ship->id};
       const bool active = context.active(finding_key(AlertKind::kCollision, subjects, ""));
       const double cpa_limit = active ? settings_.keep_cpa_m : settings_.cpa_m;
-      const double horizon = active ? settings_.keep_horizon_s : settings_.horizon_s;
+      const double boat_horizon = boat.track_class == track::TrackClass::kDark
+                                      ? settings_.horizon_s
+                                      : settings_.cooperative_horizon_s;
+      const double horizon =
+          active ? boat_horizon + (settings_.keep_horizon_s - settings_.horizon_s) : boat_horizon;
       if (approach.tcpa_s < 0.0 || approach.tcpa_s > horizon || approach.cpa_m >= cpa_limit) {
         continue;
       }
       const double relative_speed = std::hypot(relative_velocity.east, relative_velocity.north);
-      if (!active && relative_speed < settings_.min_relative_speed_mps) continue;
+      if (!active && (!mature || relative_speed < settings_.min_relative_speed_mps)) continue;
       if (!active && boat.track_class == track::TrackClass::kDark &&
           approach.range_m < settings_.same_vessel_m) {
         continue;

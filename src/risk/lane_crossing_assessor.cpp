@@ -22,9 +22,16 @@ void LaneCrossingAssessor::assess(const AssessmentContext& context, std::vector<
     if (boat.role != VesselRole::kSmallCraft) continue;
     const TrafficLane* lane = context.geography().lane_at(boat.position);
     if (lane == nullptr) continue;
-    const double speed = boat.speed_mps();
-    const double course = std::fmod(
-        units::rad_to_deg(std::atan2(boat.velocity.east, boat.velocity.north)) + 360.0, 360.0);
+    // A contact measured a few times over the window (a passing clutter track is not); its
+    // course and speed from those positions.
+    const std::optional<FittedVelocity> fitted =
+        picture.fitted_velocity(id, now, settings_.window_s);
+    const bool active = context.active(finding_key(AlertKind::kLaneCrossing, {id}, ""));
+    if (!active && (!fitted || fitted->points < settings_.min_points)) continue;
+    const Velocity velocity = fitted ? fitted->velocity : boat.velocity;
+    const double speed = std::hypot(velocity.east, velocity.north);
+    const double course =
+        std::fmod(units::rad_to_deg(std::atan2(velocity.east, velocity.north)) + 360.0, 360.0);
     const bool moving = speed > 0.3;
     const double angle = moving ? crossing_angle_deg(course, lane->direction_deg) : 0.0;
 

@@ -52,6 +52,7 @@ void RiskEngine::advance(TimeNs now) {
   const auto interval =
       static_cast<TimeNs>(settings_.evaluation_interval_s * static_cast<double>(kNsPerSecond));
   if (interval <= 0) return;
+  if (first_time_ < 0) first_time_ = now;
   if (next_evaluation_ == 0) next_evaluation_ = (now / interval + 1) * interval;
   // After a long gap only the latest due evaluation runs: the picture is the same.
   if (now >= next_evaluation_) {
@@ -67,7 +68,9 @@ void RiskEngine::evaluate(TimeNs now) {
   const AssessmentContext context(now, picture_, geography_, book_.active_keys());
   std::vector<Finding> findings;
   std::vector<AlertKind> assessed;
+  const bool warming_up = seconds_between(first_time_, now) < settings_.warmup_s;
   for (const auto& assessor : assessors_) {
+    if (warming_up && assessor->kind() != AlertKind::kDistress) continue;
     assessor->assess(context, findings);
     assessed.push_back(assessor->kind());
   }

@@ -66,6 +66,7 @@ class RiskEngine {
   SearchPlanner planner_;
   std::vector<std::unique_ptr<Assessor>> assessors_;
   TimeNs next_evaluation_ = 0;
+  TimeNs first_time_ = -1;  ///< sensor time of the first advance (start of the warm-up)
   RiskStats stats_;
 };
 

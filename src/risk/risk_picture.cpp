@@ -54,8 +54,14 @@ std::string RiskTrack::describe() const {
 VesselRole role_of(const track::FusedTrack& fused, const RoleSettings& settings) {
   if (fused.track_class == track::TrackClass::kOwnAsset) return VesselRole::kOwnAsset;
   if (fused.track_class == track::TrackClass::kDark) {
+    // Fast and known to be fast: a ship with its AIS off. A boat seen now and then has a
+    // poor velocity estimate that may be fast by chance: it stays a small craft.
     const double speed = std::hypot(fused.velocity.east, fused.velocity.north);
-    return speed > settings.dark_ship_min_speed_mps ? VesselRole::kShip : VesselRole::kSmallCraft;
+    const double sigma = std::sqrt(
+        std::max(0.0, (fused.velocity_covariance.ee + fused.velocity_covariance.nn) / 2.0));
+    return speed > settings.dark_ship_min_speed_mps && sigma < settings.dark_ship_max_sigma_mps
+               ? VesselRole::kShip
+               : VesselRole::kSmallCraft;
   }
   const std::optional<double> ship_type = number_detail(fused, "shiptype");
   if (ship_type && is_service_type(static_cast<int>(*ship_type))) return VesselRole::kOwnAsset;
@@ -85,6 +91,8 @@ void RiskPicture::apply(std::span<const track::FusedTrack> updates) {
     RiskTrack& item = tracks_[fused.id];
     item.id = fused.id;
     item.role = role_of(fused, settings_);
+    item.base_role = item.role;
+    item.echo_of = 0;
     item.track_class = fused.track_class;
     item.coasting = fused.status == track::PictureStatus::kCoasting;
     item.time = fused.time;
@@ -167,12 +175,36 @@ std::int64_t RiskPicture::cell_key(std::int64_t column, std::int64_t row) {
 void RiskPicture::index(TimeNs now) {
   grid_.clear();
   indexed_.clear();
-  for (const auto& [id, item] : tracks_) {
+  for (auto& [id, item] : tracks_) {
     const EastNorth at = item.plane_at(now);
     indexed_[id] = at;
     const auto column = static_cast<std::int64_t>(std::floor(at.east / kCellM));
     const auto row = static_cast<std::int64_t>(std::floor(at.north / kCellM));
     grid_[cell_key(column, row)].push_back(&item);
+  }
+  for (auto& [id, item] : tracks_) {
+    if (item.track_class != track::TrackClass::kDark) continue;
+    if (item.echo_of != 0) {  // the role it had before it was taken for an echo
+      item.echo_of = 0;
+      item.role = item.base_role;
+    }
+    const EastNorth at = indexed_.at(id);
+    const double sigma =
+        std::sqrt(std::max(0.0, (item.velocity_covariance.ee + item.velocity_covariance.nn) / 2.0));
+    for (const RiskTrack* other : near(at, settings_.echo_radius_m)) {
+      if (other->track_class == track::TrackClass::kDark) continue;
+      // On the vessel and moving with it (or moving in no way known): its echo. A boat
+      // measured to move otherwise is a boat, however close (the emergency itself).
+      const double difference = std::hypot(item.velocity.east - other->velocity.east,
+                                           item.velocity.north - other->velocity.north);
+      if (sigma <= settings_.dark_ship_max_sigma_mps &&
+          difference >= settings_.echo_max_speed_difference_mps) {
+        continue;
+      }
+      item.echo_of = other->id;
+      item.role = VesselRole::kOther;
+      break;
+    }
   }
 }
 

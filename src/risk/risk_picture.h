@@ -36,12 +36,19 @@ struct RoleSettings {
   /// Dark contacts faster than this are not small boats in distress terms (a ship with
   /// its AIS off): they count as ships.
   double dark_ship_min_speed_mps = 7.0;
+  double dark_ship_max_sigma_mps = 1.0;  ///< ... with its speed known this well
+  /// A dark contact this close to an AIS or own-asset track is taken for that vessel's own
+  /// radar echo (not yet linked by the correlator): it is no small craft of its own.
+  double echo_radius_m = 400.0;
+  double echo_max_speed_difference_mps = 2.0;  ///< ... and moving with it
 };
 
 /// One track as the assessors use it.
 struct RiskTrack {
   std::uint64_t id = 0;
   VesselRole role = VesselRole::kOther;
+  VesselRole base_role = VesselRole::kOther;  ///< the role from the track alone
+  std::uint64_t echo_of = 0;  ///< the identified vessel a dark contact is taken to be (0: none)
   track::TrackClass track_class = track::TrackClass::kDark;
   bool coasting = false;
   TimeNs time = 0;
@@ -82,7 +89,8 @@ class RiskPicture {
 
   /// Applies track updates in order: new and changed tracks enter, lost and merged leave.
   void apply(std::span<const track::FusedTrack> updates);
-  /// Rebuilds the spatial index at `now` (positions extrapolated to `now`).
+  /// Rebuilds the spatial index at `now` (positions extrapolated to `now`) and marks dark
+  /// contacts that lie on an identified vessel as its echo (role kOther, echo_of set).
   void index(TimeNs now);
   /// Tracks whose indexed position is within `radius_m` of `point`, by id.
   std::vector<const RiskTrack*> near(EastNorth point, double radius_m) const;

@@ -18,6 +18,9 @@ struct CollisionSettings {
   double keep_cpa_m = 750.0;  ///< an open alert stays while the CPA is below this
   double horizon_s = 1800.0;  ///< ... and the CPA is at most this far ahead
   double keep_horizon_s = 2400.0;
+  /// The horizon for small craft with AIS (yachts, small fishing boats): they manoeuvre
+  /// freely and keep a lookout, so a straight line far ahead says little about them.
+  double cooperative_horizon_s = 900.0;
   double urgent_cpa_m = 200.0;  ///< urgent below this CPA within urgent_tcpa_s
   double urgent_tcpa_s = 900.0;
   double critical_tcpa_s = 300.0;  ///< critical below urgent_cpa_m within this
@@ -33,6 +36,7 @@ struct CollisionSettings {
   /// A small craft's velocity is fitted to its measured positions over this window when
   /// that is better known than the tracker's (boats seen now and then).
   double fit_window_s = 180.0;
+  int min_points = 4;  ///< the small craft was measured at least this often in that window
 };
 
 /// A small craft stopped or drifting.
@@ -50,6 +54,8 @@ struct DriftingSettings {
 
 /// A small craft inside a traffic lane.
 struct LaneSettings {
+  double window_s = 300.0;            ///< course and speed fitted to this window's positions
+  int min_points = 4;                 ///< ... at least this many (a clutter track has fewer)
   double traffic_range_m = 15000.0;   ///< ships in the lane within this are "the traffic"
   double proper_crossing_deg = 60.0;  ///< a crossing angle below this is not "at right angles"
 };
@@ -94,6 +100,10 @@ struct SearchSettings {
 /// Everything the risk engine needs.
 struct RiskSettings {
   double evaluation_interval_s = 10.0;
+  /// After the first data, only distress reports alert for this long: moored vessels send
+  /// AIS every 3 minutes and static data every 6, so until then the picture shows ships as
+  /// dark contacts (and small craft) that are nothing of the kind.
+  double warmup_s = 360.0;
   LatLon origin{51.0, 1.45};  ///< centre of the assessment plane
   std::uint64_t seed = 1;     ///< of the CPA probability and drift runs (recorded in alerts)
   AlertBookSettings book;

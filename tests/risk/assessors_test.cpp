@@ -685,13 +685,15 @@ TEST(LaneCrossing, CrossingAngleIsFoldedToAQuarterTurn) {
   EXPECT_DOUBLE_EQ(crossing_angle_deg(359.0, 1.0), 2.0);
 }
 
-/// A small boat at `position` on `course` at 1.5 m/s, plus `others`, evaluated once.
+/// A small boat at `position` on `course` at 1.5 m/s, plus `others`, evaluated once after
+/// five updates.
 std::vector<Finding> lane_findings(LatLon position, double course_deg,
                                    std::vector<Mover> others = {}) {
   others.insert(others.begin(),
                 dark_boat(kBoatId, plane().forward(position), velocity_of(course_deg, 1.5)));
   Scene scene(std::move(others));
-  scene.update(0.0);
+  // Measured five times over the last 40 s: a contact, not a passing clutter track.
+  for (const double seconds : {-40.0, -30.0, -20.0, -10.0, 0.0}) scene.update(seconds);
   LaneCrossingAssessor assessor(LaneSettings{});
   return scene.assess(assessor, 0.0, dover());
 }
