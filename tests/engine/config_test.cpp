@@ -3,6 +3,9 @@
 #include "engine/config.h"
 
 #include <gtest/gtest.h>
+#include <cmath>
+
+#include "risk/risk_geography.h"
 
 namespace sw::engine {
 namespace {
@@ -82,6 +85,12 @@ TEST(EngineConfig, MistakesAreNamed) {
        "sensitivity = \"pink\"\n",
        "sensitivity 'pink'"},
       {"[engine\n", ""},
+      {"[risk]\nwind_speed_kn = 10\n", "[risk] needs geography"},
+      {"[risk]\ngeography = \"g.geojson\"\ncolision_cpa_m = 100\n", "unknown key 'colision_cpa_m'"},
+      {"[risk]\ngeography = \"g.geojson\"\nevaluation_interval_s = 0\n",
+       "evaluation_interval_s must be positive"},
+      {"[risk]\ngeography = \"g.geojson\"\nsearch_hours = [1, 100]\n", "search_hours"},
+      {"[risk]\ngeography = \"g.geojson\"\nwind_speed_kn = -3\n", "must not be negative"},
   };
   for (const Case& test_case : cases) {
     const auto config = parse_config_text(test_case.text, "bad.toml");
@@ -105,6 +114,24 @@ TEST(EngineConfig, TheShippedExampleIsValid) {
   ASSERT_EQ(config->sources.size(), 3U);
   EXPECT_EQ(config->sources[1].transport, Transport::kTcpClient);
   EXPECT_EQ(config->sources[2].label.sensitivity, Sensitivity::kAmber);
+  // Its [risk] table: the geography resolves beside the file and loads; the wind from 240
+  // degrees at 12 kn blows towards 060.
+  ASSERT_TRUE(config->risk.has_value());
+  EXPECT_TRUE(risk::RiskGeography::load(config->risk->geography).ok()) << config->risk->geography;
+  const Velocity wind = config->risk->settings.environment.wind_to;
+  EXPECT_NEAR(wind.east, 12 * 0.514444 * std::sin(60.0 * M_PI / 180.0), 1e-3);
+  EXPECT_NEAR(wind.north, 12 * 0.514444 * std::cos(60.0 * M_PI / 180.0), 1e-3);
+  EXPECT_EQ(config->risk->settings.search.hours, (std::vector<double>{1.0, 3.0, 6.0}));
+  EXPECT_EQ(config->risk->settings.search.leeway_class, "LIFE-RAFT-DB-10");
+}
+
+TEST(EngineConfig, RiskCanBeSwitchedOff) {
+  const auto config = parse_config_text("[risk]\nenabled = false\n", "off.toml");
+  ASSERT_TRUE(config.ok()) << config.error().detail;
+  EXPECT_FALSE(config->risk.has_value());
+  const auto none = parse_config_text("[engine]\n", "none.toml");
+  ASSERT_TRUE(none.ok());
+  EXPECT_FALSE(none->risk.has_value());
 }
 
 }  // namespace
