@@ -75,7 +75,8 @@ summary("seeded encounters", seeded_only)
 summary("all truly dangerous encounters in those runs", encounters)
 for e in encounters:
     if not e["detected"]:
-        print(f"  not warned: {e['boat']} / {e['ship']} (true CPA {e['true_cpa_m']:.0f} m)")
+        print(f"  not warned: {e['boat']} / {e['ship']} (true CPA {e['true_cpa_m']:.0f} m; boat in "
+              f"the picture {100 * e['boat_tracked_fraction']:.0f} % of the 30 min before)")
 seeded_false = sum(run["false_alerts"] for run in seeded)
 print(f"false alerts in the seeded runs: {seeded_false}")
 

@@ -36,7 +36,8 @@ nlohmann::ordered_json evaluation_json(const eval::RiskEvaluation& evaluation) {
                           {"true_cpa_m", encounter.true_cpa_m},
                           {"cpa_time_ns", encounter.cpa_time},
                           {"detected", encounter.detected},
-                          {"warning_s", encounter.warning_s}});
+                          {"warning_s", encounter.warning_s},
+                          {"boat_tracked_fraction", encounter.boat_tracked_fraction}});
   }
   nlohmann::ordered_json drifts = nlohmann::ordered_json::array();
   for (const eval::DriftOutcome& drift : evaluation.drifts) {

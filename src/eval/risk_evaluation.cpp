@@ -161,6 +161,8 @@ class Scorer {
         const auto [separation, when] = min_separation(boat, ship, start_, end_);
         if (separation >= settings_.collision.cpa_m) continue;
         EncounterOutcome outcome{boat.name, ship.name, when, separation, false, 0.0};
+        outcome.boat_tracked_fraction =
+            seen_fraction(boat_id, std::max(start_, when - 1800 * kNsPerSecond), when);
         for (const RaisedAlert& raised : alerts_) {
           if (raised.alert.kind != risk::AlertKind::kCollision || raised.alert.raised_at > when ||
               !names_pair(raised, boat_id, ship_id)) {
@@ -182,11 +184,8 @@ class Scorer {
       DriftOutcome outcome;
       outcome.boat = boat.name;
       outcome.stopped_at = stop->time;
-      if (const auto samples = drift_samples_.find(boat_id);
-          samples != drift_samples_.end() && samples->second.total > 0) {
-        outcome.tracked_fraction = static_cast<double>(samples->second.tracked) /
-                                   static_cast<double>(samples->second.total);
-      }
+      outcome.tracked_fraction =
+          seen_fraction(boat_id, stop->time, std::min(end_, stop->time + 600 * kNsPerSecond));
       for (const RaisedAlert& raised : alerts_) {
         if (raised.alert.kind != risk::AlertKind::kDrifting || raised.matched.empty() ||
             raised.matched.front() != boat_id || outcome.detected) {
@@ -246,25 +245,35 @@ class Scorer {
     }
   }
 
-  /// Every 10 s: is each drifting boat (in its first 10 minutes adrift) in the picture?
+  /// Every 10 s: which small craft are in the picture (a track within the association
+  /// distance of the true position)?
   void sample(TimeNs now, const risk::RiskPicture& picture) {
     if ((now - start_) % (10 * kNsPerSecond) != 0) return;
     for (const auto& [id, vessel] : vessels_) {
-      if (vessel.points.empty() || vessel.points.back().activity != sim::Activity::kDrifting) {
+      if (vessel.points.empty() || vessel.points.back().time < now - kNsPerSecond ||
+          !is_small_craft(vessel.kind)) {
         continue;
       }
-      DriftSamples& samples = drift_samples_[id];
-      if (samples.first == 0) samples.first = now;
-      if (now - samples.first > 600 * kNsPerSecond) continue;
-      ++samples.total;
       for (const auto& [track_id, track] : picture.tracks()) {
         if (flat_distance_m(track.position, vessel.points.back().position) <
             options_.association_m) {
-          ++samples.tracked;
+          seen_[id].push_back(now);
           break;
         }
       }
+      ++sampled_[id];
     }
+  }
+
+  /// Share of the 10 s samples within [from, to] at which `vessel` was in the picture.
+  double seen_fraction(sim::EntityId vessel, TimeNs from, TimeNs to) const {
+    const double samples = static_cast<double>((to - from) / (10 * kNsPerSecond) + 1);
+    const auto found = seen_.find(vessel);
+    if (found == seen_.end() || samples <= 0) return 0.0;
+    const auto count =
+        std::count_if(found->second.begin(), found->second.end(),
+                      [from, to](TimeNs time) { return time >= from && time <= to; });
+    return std::min(1.0, static_cast<double>(count) / samples);
   }
 
   void set_span(TimeNs start, TimeNs end) {
@@ -359,12 +368,8 @@ class Scorer {
   const risk::RiskGeography& geography_;
   std::map<sim::EntityId, TruthVessel> vessels_;
   std::vector<RaisedAlert> alerts_;
-  struct DriftSamples {
-    TimeNs first = 0;
-    int total = 0;
-    int tracked = 0;
-  };
-  std::map<sim::EntityId, DriftSamples> drift_samples_;
+  std::map<sim::EntityId, std::vector<TimeNs>> seen_;  ///< sample times in the picture
+  std::map<sim::EntityId, std::uint64_t> sampled_;
   TimeNs start_ = 0;
   TimeNs end_ = 0;
 };
@@ -429,7 +434,9 @@ std::string format_evaluation(const RiskEvaluation& evaluation) {
                         encounter.ship, encounter.true_cpa_m,
                         encounter.detected
                             ? fmt::format("warned {:.1f} min before", encounter.warning_s / 60.0)
-                            : std::string("NOT WARNED"));
+                            : fmt::format("NOT WARNED (boat in the picture {:.0f} % of the 30 "
+                                          "min before)",
+                                          100.0 * encounter.boat_tracked_fraction));
     if (encounter.detected) {
       ++detected;
       warnings.push_back(encounter.warning_s);

@@ -43,6 +43,8 @@ struct EncounterOutcome {
   double true_cpa_m = 0;
   bool detected = false;
   double warning_s = 0;  ///< cpa_time - first raise
+  /// Share of the 30 minutes before the CPA in which the boat was in the picture.
+  double boat_tracked_fraction = 0;
 };
 
 /// A boat that stopped, and the drifting alert.
