@@ -6,30 +6,12 @@
 #include "risk/alert_book.h"
 #include "risk/risk_geography.h"
 #include "sim/geography.h"
+#include "split_geography.h"
 
 namespace sw::risk {
 namespace {
 
 constexpr TimeNs kSecond = kNsPerSecond;
-
-RiskGeography test_geography() {
-  sim::Geography geography;
-  sim::Zone uk;
-  uk.kind = "srr";
-  uk.name = "UK";
-  uk.country = "GB";
-  uk.ring = {{50.0, 0.0}, {52.0, 0.0}, {52.0, 1.5}, {50.0, 1.5}, {50.0, 0.0}};
-  sim::Zone fr = uk;
-  fr.name = "FR";
-  fr.country = "FR";
-  fr.ring = {{50.0, 1.5}, {52.0, 1.5}, {52.0, 3.0}, {50.0, 3.0}, {50.0, 1.5}};
-  geography.zones = {uk, fr};
-  geography.points.push_back({"rescue_centre", "MRCC Dover", "GB", {51.13, 1.34}, 0});
-  geography.points.push_back({"rescue_centre", "CROSS Gris-Nez", "FR", {50.87, 1.59}, 0});
-  Result<RiskGeography> result = RiskGeography::from(geography);
-  EXPECT_TRUE(result.ok());
-  return *result;
-}
 
 Finding collision(Severity severity, LatLon position = {51.0, 1.4}) {
   Finding finding;
@@ -54,7 +36,7 @@ class AlertBookTest : public ::testing::Test {
     return names;
   }
 
-  RiskGeography geography = test_geography();
+  RiskGeography geography = split_geography();
   AlertBook book;
   std::set<std::uint64_t> lost;
 };

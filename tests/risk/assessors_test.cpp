@@ -29,6 +29,7 @@
 #include "risk/risk_picture.h"
 #include "risk/risk_settings.h"
 #include "sim/geography.h"
+#include "split_geography.h"
 #include "track/fusion/fused_track.h"
 
 namespace sw::risk {
@@ -83,26 +84,6 @@ const RiskGeography& dover() {
     return std::move(*loaded);
   }();
   return geography;
-}
-
-/// Two SAR regions split at longitude 1.5 (UK west, FR east), each with its centre.
-RiskGeography split_geography() {
-  sim::Geography geography;
-  sim::Zone uk;
-  uk.kind = "srr";
-  uk.name = "UK";
-  uk.country = "GB";
-  uk.ring = {{50.0, 0.0}, {52.0, 0.0}, {52.0, 1.5}, {50.0, 1.5}, {50.0, 0.0}};
-  sim::Zone fr = uk;
-  fr.name = "FR";
-  fr.country = "FR";
-  fr.ring = {{50.0, 1.5}, {52.0, 1.5}, {52.0, 3.0}, {50.0, 3.0}, {50.0, 1.5}};
-  geography.zones = {uk, fr};
-  geography.points.push_back({"rescue_centre", "MRCC Dover", "GB", {51.13, 1.34}, 0});
-  geography.points.push_back({"rescue_centre", "CROSS Gris-Nez", "FR", {50.87, 1.59}, 0});
-  Result<RiskGeography> result = RiskGeography::from(geography);
-  EXPECT_TRUE(result.ok());
-  return *result;
 }
 
 /// A vessel moving in a straight line on the picture plane, optionally changing velocity
@@ -202,6 +183,14 @@ struct Evaluation {
   std::vector<Finding> findings;
 };
 
+/// The first evaluation with a finding, or nullptr.
+const Evaluation* first_with_findings(const std::vector<Evaluation>& evaluations) {
+  for (const Evaluation& evaluation : evaluations) {
+    if (!evaluation.findings.empty()) return &evaluation;
+  }
+  return nullptr;
+}
+
 /// Updates every 10 s from second 0 to `to_s`, evaluating from `evaluate_from_s` on.
 std::vector<Evaluation> run(Scene& scene, Assessor& assessor, const RiskGeography& geography,
                             double evaluate_from_s, double to_s,
@@ -273,13 +262,7 @@ TEST(CollisionAssessor, CrossingAheadOfAShipAlertsAfterTheConfirmationTime) {
       run(scene, assessor, dover(), kFirstEvaluation, kCpaAt + 200.0);
   // The approach must hold for min(confirm_max_s 120, tcpa / 10) of evaluations: first
   // seen at 200 s with TCPA 1200 s, it holds long enough at 310 s (110 >= 1090 / 10).
-  const Evaluation* first_found = nullptr;
-  for (const Evaluation& evaluation : evaluations) {
-    if (!evaluation.findings.empty()) {
-      first_found = &evaluation;
-      break;
-    }
-  }
+  const Evaluation* first_found = first_with_findings(evaluations);
   ASSERT_NE(first_found, nullptr);
   EXPECT_EQ(first_found->seconds, 310.0);
   ASSERT_EQ(first_found->findings.size(), 1U);
@@ -761,13 +744,7 @@ TEST(HandoverAssessor, PredictsTheCrossingOfADarkBoatHeadingForTheOtherRegion) {
   HandoverAssessor assessor(HandoverSettings{});
   const std::vector<Evaluation> evaluations = run(scene, assessor, geography, 0.0, 1500.0);
   const double crossing_at = to_boundary_m() / 2.0;  // ~701 s
-  const Evaluation* first_found = nullptr;
-  for (const Evaluation& evaluation : evaluations) {
-    if (!evaluation.findings.empty()) {
-      first_found = &evaluation;
-      break;
-    }
-  }
+  const Evaluation* first_found = first_with_findings(evaluations);
   ASSERT_NE(first_found, nullptr);
   // Four measured positions (one per 10 s) give the fitted velocity at 30 s; the prediction
   // then holds for confirm_s (60 s): found at 90 s, not before.
