@@ -138,8 +138,9 @@ int run_engine(engine::Engine& engine, const RunOptions& options, engine::SimFee
                 static_cast<unsigned long long>(feeder->stats().stream_bytes.load()),
                 static_cast<unsigned long long>(feeder->stats().send_errors.load()));
   }
-  std::printf("history: %llu track updates stored (%llu failed batches)\n",
+  std::printf("history: %llu track updates and %llu alert revisions stored (%llu failed batches)\n",
               static_cast<unsigned long long>(sink.written()),
+              static_cast<unsigned long long>(sink.alerts_written()),
               static_cast<unsigned long long>(sink.failed_batches()));
   std::printf("journal, history and configuration in %s (replay: straitwatch replay %s/journal)\n",
               engine.config().data_dir.c_str(), engine.config().data_dir.c_str());
@@ -292,8 +293,9 @@ int replay_command(const ReplayOptions& options) {
               static_cast<unsigned long long>(replayed->unknown_source),
               static_cast<unsigned long long>(replayed->journal.corrupt_regions));
   if (options.no_store) return 0;
-  std::printf("history: %llu track updates stored in %s\n",
-              static_cast<unsigned long long>(sink->written()), store_path.c_str());
+  std::printf("history: %llu track updates and %llu alert revisions stored in %s\n",
+              static_cast<unsigned long long>(sink->written()),
+              static_cast<unsigned long long>(sink->alerts_written()), store_path.c_str());
   if (Status dumped = dump_store(**store, options.dump_path); !dumped) {
     return fail("replay", dumped.error());
   }

@@ -1,5 +1,7 @@
 #include "engine/engine.h"
 
+#include <algorithm>
+
 #include <chrono>
 #include <filesystem>
 
@@ -146,6 +148,35 @@ void Engine::refresh_summary() {
   summary_ = std::move(text);
 }
 
+std::string format_alerts(const risk::RiskEngine& risk) {
+  constexpr std::size_t kShown = 8;
+  std::vector<const risk::Alert*> open = risk.book().open_alerts();
+  // Most severe first, then most recent.
+  std::sort(open.begin(), open.end(), [](const risk::Alert* left, const risk::Alert* right) {
+    if (left->severity != right->severity) return left->severity > right->severity;
+    return left->raised_at > right->raised_at;
+  });
+  const risk::AlertBookStats& stats = risk.book().stats();
+  std::string text =
+      fmt::format("alerts: {} open; {} raised, {} re-raised, {} closed so far\n", open.size(),
+                  stats.raised, stats.reraised, stats.closed_by_system + stats.closed_by_operator);
+  for (std::size_t index = 0; index < open.size() && index < kShown; ++index) {
+    const risk::Alert& alert = *open[index];
+    std::string what;
+    for (const char* key : {"small_craft", "ship", "cpa_m", "tcpa_s", "lane", "crossing_angle_deg",
+                            "to_region", "crossing_in_s", "persons_on_board", "matching_tracks"}) {
+      const std::string value = alert.detail(key);
+      if (!value.empty()) what += fmt::format(" {}={}", key, value);
+    }
+    text += fmt::format("  #{:<4} {:<8} {:<13} {:<12} {:.4f},{:.4f} [{}]{}\n", alert.id,
+                        risk::to_string(alert.severity), risk::to_string(alert.kind),
+                        risk::to_string(alert.state), alert.position.lat, alert.position.lon,
+                        alert.region, what);
+  }
+  if (open.size() > kShown) text += fmt::format("  ... and {} more\n", open.size() - kShown);
+  return text;
+}
+
 std::string format_summary(const Pipeline& pipeline, const EngineConfig& config) {
   std::size_t cooperative = 0;
   std::size_t dark = 0;
@@ -176,6 +207,7 @@ std::string format_summary(const Pipeline& pipeline, const EngineConfig& config)
         counters.dropped_queue.load(), counters.late, counters.future,
         rejects.empty() ? "" : " rejects:", rejects);
   }
+  if (const risk::RiskEngine* risk = pipeline.risk()) text += format_alerts(*risk);
   const LatencyHistogram& latency = pipeline.latency();
   text += fmt::format(
       "latency receive->picture (clock time, includes the reorder window): p50 {:.0f} us, "

@@ -89,6 +89,9 @@ class Engine {
   LatencyHistogram commit_time_;  ///< journal append + fsync of one batch
 };
 
+/// The open alerts, most severe first (part of the summary).
+std::string format_alerts(const risk::RiskEngine& risk);
+
 /// Text of the summary for a pipeline (used live and after replay).
 std::string format_summary(const Pipeline& pipeline, const EngineConfig& config);
 
