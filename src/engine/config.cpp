@@ -1,13 +1,16 @@
 #include "engine/config.h"
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <set>
 #include <sstream>
+#include <string_view>
 
 #include <toml.hpp>
 
+#include "core/toml_guard.h"
 #include "core/units.h"
 
 namespace sw::engine {
@@ -53,12 +56,27 @@ void read(const toml::value& table, const char* key, T& out) {
   if (table.contains(key)) out = toml::find<T>(table, key);
 }
 
-/// A number written as an integer or a float ("16" or "16.0").
+/// A number written as an integer or a float ("16" or "16.0"); inf and nan are refused.
+double number(const toml::value& value, const std::string& what) {
+  const double read =
+      value.is_integer() ? static_cast<double>(value.as_integer()) : toml::get<double>(value);
+  if (!std::isfinite(read)) throw ConfigError{what + " must be a finite number"};
+  return read;
+}
+
 template <>
 void read<double>(const toml::value& table, const char* key, double& out) {
   if (!table.contains(key)) return;
-  const toml::value& value = toml::find(table, key);
-  out = value.is_integer() ? static_cast<double>(value.as_integer()) : toml::get<double>(value);
+  out = number(toml::find(table, key), std::string("'") + key + "'");
+}
+
+/// Refuses a number outside [low, high] (the casts to integers after it stay defined).
+void check_range(double value, double low, double high, const std::string& what) {
+  if (value < low || value > high) {
+    std::ostringstream text;
+    text << what << " must be in " << low << ".." << high;
+    throw ConfigError{text.str()};
+  }
 }
 
 Transport parse_transport(const std::string& text) {
@@ -117,6 +135,7 @@ Label parse_label(const toml::value& table, const std::string& where) {
   read(table, "personal_data", label.personal_data);
   double retention_days = 0.0;
   read(table, "retention_days", retention_days);
+  check_range(retention_days, 0.0, 1e6, where + ": label retention_days");
   label.retention_s = static_cast<std::int64_t>(retention_days * 86400.0);
   return label;
 }
@@ -140,6 +159,7 @@ SourceConfig parse_source(const toml::value& table, std::size_t index) {
   }
   read(table, "path", source.path);
   read(table, "speed", source.file_speed);
+  if (source.file_speed < 0.0) throw ConfigError{where + ": speed must not be negative"};
   if (table.contains("site")) {
     const auto& site = toml::find(table, "site");
     check_keys(site, {"lat", "lon"}, where + ".site");
@@ -161,6 +181,9 @@ SourceConfig parse_source(const toml::value& table, std::size_t index) {
   source.sic = static_cast<std::uint8_t>(sic);
   read(table, "range_sigma_m", source.range_sigma_m);
   read(table, "azimuth_sigma_deg", source.azimuth_sigma_deg);
+  if (!(source.range_sigma_m > 0.0) || !(source.azimuth_sigma_deg > 0.0)) {
+    throw ConfigError{where + ": range_sigma_m and azimuth_sigma_deg must be positive"};
+  }
   if (table.contains("label")) source.label = parse_label(toml::find(table, "label"), where);
   if (source.transport == Transport::kTcpClient && source.port == 0) {
     throw ConfigError{where + ": tcp-client needs a port"};
@@ -230,8 +253,7 @@ std::optional<RiskConfig> parse_risk(const toml::value& table, const std::string
   if (table.contains("search_hours")) {
     settings.search.hours.clear();
     for (const toml::value& hours : toml::find(table, "search_hours").as_array()) {
-      const double value =
-          hours.is_integer() ? static_cast<double>(hours.as_integer()) : toml::get<double>(hours);
+      const double value = number(hours, "[risk] search_hours");
       if (!(value > 0.0) || value > 72.0) throw ConfigError{"[risk] search_hours in (0, 72]"};
       settings.search.hours.push_back(value);
     }
@@ -253,13 +275,12 @@ EngineConfig parse(const toml::value& root, const std::string& base_dir) {
     if (engine.contains("origin")) {
       const auto& origin = toml::find(engine, "origin").as_array();
       if (origin.size() != 2) throw ConfigError{"[engine] origin = [lat, lon]"};
-      auto number = [](const toml::value& value) {
-        return value.is_integer() ? static_cast<double>(value.as_integer())
-                                  : toml::get<double>(value);
-      };
-      config.origin = {number(origin[0]), number(origin[1])};
+      config.origin = {number(origin[0], "[engine] origin"), number(origin[1], "[engine] origin")};
+      check_range(config.origin.lat, -90.0, 90.0, "[engine] origin latitude");
+      check_range(config.origin.lon, -180.0, 180.0, "[engine] origin longitude");
     }
     read(engine, "reorder_window_s", config.reorder_window_s);
+    check_range(config.reorder_window_s, 0.0, 86400.0, "[engine] reorder_window_s");
     std::int64_t capacity = static_cast<std::int64_t>(config.queue_capacity);
     read(engine, "queue_capacity", capacity);
     if (capacity < 1) throw ConfigError{"[engine] queue_capacity must be positive"};
@@ -273,16 +294,21 @@ EngineConfig parse(const toml::value& root, const std::string& base_dir) {
     double retain_mb = static_cast<double>(config.journal_retain_bytes >> 20U);
     read(journal, "segment_mb", segment_mb);
     read(journal, "retain_mb", retain_mb);
+    check_range(segment_mb, 1.0 / 1024.0, 1e9, "[journal] segment_mb");
+    check_range(retain_mb, 0.0, 1e9, "[journal] retain_mb");
     config.segment_bytes = static_cast<std::uint64_t>(segment_mb * 1048576.0);
     config.journal_retain_bytes = static_cast<std::uint64_t>(retain_mb * 1048576.0);
     read(journal, "retain_days", config.journal_retain_days);
     read(journal, "fsync", config.fsync);
     read(journal, "commit_latency_ms", config.commit_latency_ms);
+    check_range(config.journal_retain_days, 0.0, 1e6, "[journal] retain_days");
+    check_range(config.commit_latency_ms, 0.0, 60000.0, "[journal] commit_latency_ms");
   }
   if (root.contains("store")) {
     const auto& store = toml::find(root, "store");
     check_keys(store, {"retention_days"}, "[store]");
     read(store, "retention_days", config.store_default_retention_days);
+    check_range(config.store_default_retention_days, 0.0, 1e6, "[store] retention_days");
   }
   if (root.contains("risk")) config.risk = parse_risk(toml::find(root, "risk"), base_dir);
   if (root.contains("source")) {
@@ -301,6 +327,12 @@ EngineConfig parse(const toml::value& root, const std::string& base_dir) {
 
 Result<EngineConfig> parse_config_text(const std::string& text, const std::string& name,
                                        const std::string& base_dir) {
+  if (const std::size_t bad = invalid_utf8_at(text); bad != std::string_view::npos) {
+    return Error{"bad_config", name + ": not UTF-8 at byte " + std::to_string(bad)};
+  }
+  if (toml_bracket_depth(text) > kMaxTomlNesting) {
+    return Error{"bad_config", name + ": arrays or tables nested too deeply"};
+  }
   try {
     std::istringstream stream(text);
     return parse(toml::parse(stream, name), base_dir);

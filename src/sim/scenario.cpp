@@ -9,6 +9,7 @@
 #include <sstream>
 #include <toml.hpp>
 
+#include "core/toml_guard.h"
 #include "sim/sim_time.h"
 
 namespace sw::sim {
@@ -110,7 +111,13 @@ class TableReader {
     const Value* value = find(key);
     if (value == nullptr) return;
     if (value->is_string()) {
-      auto parsed = parse_utc(value->as_string().str);
+      const std::string& text = value->as_string().str;
+      if (text.size() >= 4 && std::all_of(text.begin(), text.begin() + 4, [](char digit) {
+            return digit >= '0' && digit <= '9';
+          })) {
+        check_year(key, std::stoi(text.substr(0, 4)));
+      }
+      auto parsed = parse_utc(text);
       if (!parsed) fail("scenario_value", where(key) + ": " + parsed.error().detail);
       out = *parsed;
       return;
@@ -119,6 +126,7 @@ class TableReader {
       fail("scenario_type", where(key) + " must be a UTC date-time like 2024-08-15T04:00:00Z");
     }
     const toml::offset_datetime& datetime = value->as_offset_datetime();
+    check_year(key, datetime.date.year);
     UtcFields fields;
     fields.year = datetime.date.year;
     fields.month = datetime.date.month + 1;
@@ -175,6 +183,10 @@ class TableReader {
   std::string where(const std::string& key) const {
     if (key.empty()) return path_.empty() ? "(top level)" : path_;
     return path_.empty() ? key : path_ + "." + key;
+  }
+  /// Years a time may have: TimeNs (nanoseconds in 64 bits) spans 1677..2262.
+  void check_year(const char* key, int year) const {
+    if (year < 1900 || year > 2200) fail("scenario_value", where(key) + ": year not in 1900..2200");
   }
   double as_number(const Value& value, const char* key) const {
     if (value.is_integer()) return static_cast<double>(value.as_integer());
@@ -545,40 +557,6 @@ void check_unique_ids(const Scenario& scenario) {
   }
 }
 
-/// Largest scenario text and deepest bracket nesting accepted before parsing: the TOML
-/// parser recurses on nested arrays and inline tables.
-constexpr std::size_t kMaxScenarioBytes = 1 << 20;
-constexpr int kMaxNesting = 32;
-
-/// Deepest nesting of [ and { outside strings and comments (an upper bound on the parser's
-/// recursion; table headers count as 1 or 2).
-int bracket_depth(std::string_view text) {
-  int depth = 0, deepest = 0;
-  char quote = 0;
-  bool comment = false;
-  for (std::size_t pos = 0; pos < text.size(); ++pos) {
-    const char c = text[pos];
-    if (comment) {
-      comment = c != '\n';
-    } else if (quote != 0) {
-      if (c == '\\' && quote == '"') {
-        ++pos;
-      } else if (c == quote || c == '\n') {
-        quote = 0;
-      }
-    } else if (c == '#') {
-      comment = true;
-    } else if (c == '"' || c == '\'') {
-      quote = c;
-    } else if (c == '[' || c == '{') {
-      deepest = std::max(deepest, ++depth);
-    } else if ((c == ']' || c == '}') && depth > 0) {
-      --depth;
-    }
-  }
-  return deepest;
-}
-
 }  // namespace
 
 std::string Scenario::geography_path() const {
@@ -669,13 +647,20 @@ Scenario default_scenario() {
   return scenario;
 }
 
+/// Largest scenario text accepted before parsing.
+constexpr std::size_t kMaxScenarioBytes = 1 << 20;
+
 Result<Scenario> parse_scenario(std::string_view toml_text, std::string_view origin) {
   Scenario scenario = default_scenario();
   if (toml_text.size() > kMaxScenarioBytes) {
     return Error{"scenario_syntax", std::string(origin) + ": larger than 1 MiB"};
   }
-  if (bracket_depth(toml_text) > kMaxNesting) {
+  if (toml_bracket_depth(toml_text) > kMaxTomlNesting) {
     return Error{"scenario_syntax", std::string(origin) + ": arrays or tables nested too deeply"};
+  }
+  if (const std::size_t bad = invalid_utf8_at(toml_text); bad != std::string_view::npos) {
+    return Error{"scenario_syntax",
+                 std::string(origin) + ": not UTF-8 at byte " + std::to_string(bad)};
   }
   try {
     std::istringstream stream{std::string(toml_text)};

@@ -91,6 +91,24 @@ TEST(EngineConfig, MistakesAreNamed) {
        "evaluation_interval_s must be positive"},
       {"[risk]\ngeography = \"g.geojson\"\nsearch_hours = [1, 100]\n", "search_hours"},
       {"[risk]\ngeography = \"g.geojson\"\nwind_speed_kn = -3\n", "must not be negative"},
+      {"[engine]\nreorder_window_s = nan\n", "'reorder_window_s' must be a finite number"},
+      {"[engine]\nreorder_window_s = -1\n", "reorder_window_s must be in 0..86400"},
+      {"[engine]\norigin = [inf, 1.45]\n", "origin must be a finite number"},
+      {"[journal]\nsegment_mb = -1\n", "segment_mb must be in"},
+      {"[store]\nretention_days = 1e300\n", "retention_days must be in"},
+      {"[[source]]\nid = \"r\"\ntransport = \"udp\"\nformat = \"asterix\"\n"
+       "site = { lat = nan, lon = 1 }\n",
+       "'lat' must be a finite number"},
+      {"[[source]]\nid = \"a\"\ntransport = \"udp\"\nformat = \"ais\"\n[source.label]\n"
+       "retention_days = 1e300\n",
+       "label retention_days must be in"},
+      {"[risk]\ngeography = \"g.geojson\"\nevaluation_interval_s = inf\n",
+       "'evaluation_interval_s' must be a finite number"},
+      {"[risk]\ngeography = \"g.geojson\"\nsearch_hours = [nan]\n",
+       "search_hours must be a finite"},
+      {"a = '\xa9'\n", "not UTF-8 at byte 5"},  // toml11 read past its buffer on this
+      {"a = [\"\"\"x\"\"\"\", [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]\n",
+       "nested too deeply"},
   };
   for (const Case& test_case : cases) {
     const auto config = parse_config_text(test_case.text, "bad.toml");

@@ -138,6 +138,11 @@ TEST(ScenarioTest, RefusesMistakesWithClearErrors) {
       {"[scenario\nseed = 1\n", "scenario_syntax", ""},
       {"seed = 1\nseed = 2\n", "scenario_syntax", ""},
       {"radar = 3\n", "scenario_type", "radar"},
+      {"[scenario]\nstart = 9999-12-31T23:59:59Z\n", "scenario_value", "scenario.start: year"},
+      {"[scenario]\nstart = \"9999-12-31T23:59:59Z\"\n", "scenario_value", "scenario.start: year"},
+      {"[scenario]\nname = '\xa9'\n", "scenario_syntax", "not UTF-8 at byte 19"},
+      {"a = [\"\"\"x\"\"\"\", [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]\n",
+       "scenario_syntax", "nested too deeply"},
   };
   for (const BadScenario& bad : cases) {
     const auto scenario = parse_scenario(bad.text, "test.toml");
