@@ -14,6 +14,7 @@
 #include "ingest/asterix/decoder.h"
 #include "ingest/cot/decoder.h"
 #include "ingest/distress/distress_decoder.h"
+#include "recorded_run.h"
 #include "sim/sim_time.h"
 #include "sim_fixture.h"
 #include "truth_index.h"
@@ -23,33 +24,12 @@ namespace {
 
 using testing::make_simulator;
 using testing::MemoryOutput;
+using testing::record_run;
+using testing::RecordedRun;
 using testing::TeeSink;
 using testing::TruthIndex;
 
 /// One run, kept both as reports and as bytes.
-struct RecordedRun {
-  Scenario scenario;
-  std::vector<Report> reports;
-  MemoryOutput bytes;
-  std::vector<Entity> entities;
-  std::vector<RadarSite> radars;
-};
-
-RecordedRun record_run(const Scenario& scenario) {
-  RecordedRun result;
-  result.scenario = scenario;
-  auto simulator = make_simulator(scenario);
-  if (!simulator) return result;
-  CollectingSink collecting;
-  EncodingSink encoding(result.bytes);
-  TeeSink tee(collecting, encoding);
-  simulator->run(tee);
-  EXPECT_EQ(encoding.refused(), 0U);
-  result.reports = std::move(collecting.reports);
-  result.entities = simulator->entities();
-  result.radars = simulator->radar_sites();
-  return result;
-}
 
 /// A short run with boats launching at once under a wide-footprint drone, and engines that
 /// fail early, so every format has plenty to check.

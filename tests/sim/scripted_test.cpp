@@ -12,6 +12,7 @@
 
 #include "core/units.h"
 #include "ingest/ais/decoder.h"
+#include "recorded_run.h"
 #include "sim/sim_time.h"
 #include "sim_fixture.h"
 #include "truth_index.h"
@@ -21,6 +22,8 @@ namespace {
 
 using testing::make_simulator;
 using testing::MemoryOutput;
+using testing::record_run;
+using testing::RecordedRun;
 using testing::TeeSink;
 using testing::TruthIndex;
 
@@ -28,27 +31,6 @@ TimeNs utc(const char* text) { return *parse_utc(text); }
 TimeNs seconds(double count) { return static_cast<TimeNs>(std::llround(count * 1e9)); }
 
 /// One run, kept as reports and as bytes, with its entities at the end.
-struct RecordedRun {
-  std::vector<Report> reports;
-  MemoryOutput bytes;
-  std::vector<Entity> entities;
-  World world{kStraitOrigin};
-};
-
-RecordedRun record_run(const Scenario& scenario) {
-  RecordedRun result;
-  auto simulator = make_simulator(scenario);
-  if (!simulator) return result;
-  CollectingSink collecting;
-  EncodingSink encoding(result.bytes);
-  TeeSink tee(collecting, encoding);
-  simulator->run(tee);
-  EXPECT_EQ(encoding.refused(), 0U);
-  result.reports = std::move(collecting.reports);
-  result.entities = simulator->entities();
-  result.world = simulator->world();
-  return result;
-}
 
 EntityId id_of(const RecordedRun& result, const std::string& name) {
   for (const Entity& entity : result.entities) {
