@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -33,6 +34,10 @@ struct Covariance2 {
   double nn = 0.0;
 };
 
+/// Standard deviation per axis, as the root of the mean of the two variances (0 for a
+/// covariance with no positive variance).
+double mean_sigma(const Covariance2& covariance);
+
 /// Velocity over ground, metres per second east and north.
 struct Velocity {
   double east = 0.0;
@@ -59,5 +64,8 @@ struct Observation {
   std::vector<std::pair<std::string, std::string>> attributes;  ///< e.g. shipname, shiptype
   Label label;
 };
+
+/// The value of an observation's attribute, or nullptr.
+const std::string* find_attribute(const Observation& observation, std::string_view key);
 
 }  // namespace sw

@@ -21,8 +21,7 @@ RiskTrack with_best_velocity(const RiskTrack& track, const RiskPicture& picture,
   RiskTrack best = track;
   const std::optional<FittedVelocity> fitted = picture.fitted_velocity(track.id, now, window_s);
   if (!fitted || fitted->points < 4) return best;
-  const double filter_sigma =
-      std::sqrt(std::max(0.0, (track.velocity_covariance.ee + track.velocity_covariance.nn) / 2.0));
+  const double filter_sigma = mean_sigma(track.velocity_covariance);
   if (fitted->sigma_mps < filter_sigma) {
     best.velocity = fitted->velocity;
     best.velocity_covariance = {fitted->sigma_mps * fitted->sigma_mps, 0.0,

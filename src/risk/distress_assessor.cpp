@@ -7,11 +7,10 @@
 namespace sw::risk {
 namespace {
 
+/// The attribute's value, or empty.
 std::string attribute(const Observation& observation, const char* key) {
-  for (const auto& [name, value] : observation.attributes) {
-    if (name == key) return value;
-  }
-  return {};
+  const std::string* value = find_attribute(observation, key);
+  return value != nullptr ? *value : std::string();
 }
 
 }  // namespace
@@ -38,8 +37,7 @@ void DistressAssessor::assess(const AssessmentContext& context, std::vector<Find
     if (report.time > now) continue;
     const LatLon reported = *report.position;
     const EastNorth point = picture.frame().forward(reported);
-    const double sigma = std::sqrt(
-        std::max(0.0, (report.position_covariance.ee + report.position_covariance.nn) / 2.0));
+    const double sigma = mean_sigma(report.position_covariance);
     const double radius = settings_.match_radius_m + 3.0 * sigma;
 
     struct Candidate {

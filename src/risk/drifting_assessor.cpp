@@ -51,8 +51,7 @@ void DriftingAssessor::assess(const AssessmentContext& context, std::vector<Find
     finding.position = boat.position;
     finding.label = boat.label;
     finding.wants_search_areas = true;
-    finding.search_radius_m =
-        std::sqrt(std::max(0.0, (boat.covariance.ee + boat.covariance.nn) / 2));
+    finding.search_radius_m = mean_sigma(boat.covariance);
     finding.details = {
         {"small_craft", boat.describe()},
         {"speed_over_ground_mps",

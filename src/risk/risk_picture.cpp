@@ -57,8 +57,7 @@ VesselRole role_of(const track::FusedTrack& fused, const RoleSettings& settings)
     // Fast and known to be fast: a ship with its AIS off. A boat seen now and then has a
     // poor velocity estimate that may be fast by chance: it stays a small craft.
     const double speed = std::hypot(fused.velocity.east, fused.velocity.north);
-    const double sigma = std::sqrt(
-        std::max(0.0, (fused.velocity_covariance.ee + fused.velocity_covariance.nn) / 2.0));
+    const double sigma = mean_sigma(fused.velocity_covariance);
     return speed > settings.dark_ship_min_speed_mps && sigma < settings.dark_ship_max_sigma_mps
                ? VesselRole::kShip
                : VesselRole::kSmallCraft;
@@ -189,8 +188,7 @@ void RiskPicture::index(TimeNs now) {
       item.role = item.base_role;
     }
     const EastNorth at = indexed_.at(id);
-    const double sigma =
-        std::sqrt(std::max(0.0, (item.velocity_covariance.ee + item.velocity_covariance.nn) / 2.0));
+    const double sigma = mean_sigma(item.velocity_covariance);
     for (const RiskTrack* other : near(at, settings_.echo_radius_m)) {
       if (other->track_class == track::TrackClass::kDark) continue;
       // On the vessel and moving with it (or moving in no way known): its echo. A boat

@@ -17,13 +17,6 @@ std::int64_t grid_key(double east, double north) {
   return (row << 32) ^ (column & 0xffffffff);
 }
 
-const std::string* attribute(const Observation& observation, const char* key) {
-  for (const auto& [name, value] : observation.attributes) {
-    if (name == key) return &value;
-  }
-  return nullptr;
-}
-
 }  // namespace
 
 TrackerSettings PictureSettings::default_sensor_tracker() {
@@ -82,7 +75,7 @@ void Picture::add(const Observation& observation) {
                             std::abs(observation.position->lon) <= 180.0;
   switch (observation.kind) {
     case ObservationKind::kAisPosition: {
-      const std::string* ais_class = attribute(observation, "class");
+      const std::string* ais_class = find_attribute(observation, "class");
       if (!has_position || !observation.identity.mmsi ||
           (ais_class != nullptr && *ais_class == "aid_to_navigation")) {
         ++stats_.not_tracked;
