@@ -8,10 +8,15 @@ packages=(
   clang clang-format clang-tidy libclang-rt-14-dev
   libcli11-dev libfmt-dev libspdlog-dev nlohmann-json3-dev
   libeigen3-dev libgeographiclib-dev libboost-dev
-  libsqlite3-dev libnetcdf-dev libpugixml-dev libtoml11-dev libsimdjson-dev tshark
+  libssl-dev libsqlite3-dev libnetcdf-dev libpugixml-dev libtoml11-dev libsimdjson-dev tshark
   libgtest-dev libgmock-dev libbenchmark-dev
   gpsd-clients hyperfine jq python3 python3-numpy python3-scipy python3-netcdf4
+  chromium
 )
+# The web map is built with Node.js and npm (Vite needs Node 20.19 or newer). The machine
+# image has them; a bare Debian 12 gets its own nodejs and npm, which are too old for Vite:
+# install Node 20 (e.g. from the NodeSource repository) there.
+command -v node >/dev/null 2>&1 || packages+=(nodejs npm)
 
 missing=()
 for package in "${packages[@]}"; do

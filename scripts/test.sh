@@ -8,8 +8,16 @@ bash scripts/setup.sh
 echo "== format check (clang-format)"
 git ls-files -- '*.h' '*.cpp' | xargs clang-format --dry-run -Werror
 
+echo "== web map (npm, Vite)"
+bash scripts/build_web.sh
+
+echo "== build (Release straitwatch, for the browser test)"
+cmake -S . -B build/release -DCMAKE_BUILD_TYPE=Release -DSTRAITWATCH_TESTS=OFF >/dev/null
+cmake --build build/release --target straitwatch -j "$(nproc)"
+
 echo "== build (Debug, ASan + UBSan)"
-cmake -S . -B build/debug -G Ninja -DCMAKE_BUILD_TYPE=Debug -DSTRAITWATCH_SANITIZE=ON >/dev/null
+cmake -S . -B build/debug -G Ninja -DCMAKE_BUILD_TYPE=Debug -DSTRAITWATCH_SANITIZE=ON \
+  -DSTRAITWATCH_WEB_TEST_BINARY="$PWD/build/release/src/straitwatch" >/dev/null
 cmake --build build/debug
 
 echo "== naming check (clang-tidy)"

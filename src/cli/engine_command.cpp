@@ -15,6 +15,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "cli/node_server_setup.h"
 #include "engine/builtin_sim.h"
 #include "engine/engine.h"
 #include "engine/replay.h"
@@ -43,6 +44,11 @@ struct RunOptions {
   bool fresh = false;
   bool report_durable = false;
   std::string dump_path;
+  // Server.
+  bool no_server = false;
+  std::optional<std::uint16_t> http_port;  ///< overrides [server] port; built-in default 8080
+  std::string principals_path;             ///< built-in: default fresh demo principals
+  std::string web_root = "web/dist";
 };
 
 struct ReplayOptions {
@@ -78,13 +84,18 @@ Status keep_config(const std::string& data_dir, const std::string& text) {
   return Ok{};
 }
 
+/// The node's history store.
+std::string history_path(const engine::EngineConfig& config) {
+  return (std::filesystem::path(config.data_dir) / "history.sqlite").string();
+}
+
 /// Opens the history store of `config` (data_dir/history.sqlite unless `path` is given) and
 /// makes it the pipeline's update sink.
 Result<std::unique_ptr<store::SqliteStore>> attach_store(engine::Pipeline& pipeline,
                                                          const engine::EngineConfig& config,
                                                          std::string path,
                                                          std::unique_ptr<engine::StoreSink>& sink) {
-  if (path.empty()) path = (std::filesystem::path(config.data_dir) / "history.sqlite").string();
+  if (path.empty()) path = history_path(config);
   store::SqliteStoreOptions options;
   options.default_retention = static_cast<TimeNs>(config.store_default_retention_days * 86400.0 *
                                                   static_cast<double>(kNsPerSecond));
@@ -92,9 +103,9 @@ Result<std::unique_ptr<store::SqliteStore>> attach_store(engine::Pipeline& pipel
   if (!store) return store.error();
   sink = std::make_unique<engine::StoreSink>(**store);
   engine::StoreSink* raw = sink.get();
-  pipeline.set_update_sink(
+  pipeline.add_update_sink(
       [raw](std::span<const track::FusedTrack> tracks) { raw->write(tracks); });
-  pipeline.set_alert_sink(
+  pipeline.add_alert_sink(
       [raw](std::span<const risk::Alert> alerts) { raw->write_alerts(alerts); });
   return store;
 }
@@ -188,6 +199,14 @@ int run_command(const RunOptions& options) {
         std::fflush(stdout);
       });
     }
+    std::unique_ptr<server::NodeServer> node;
+    if (config->server && !options.no_server) {
+      engine::ServerConfig server_config = *config->server;
+      if (options.http_port) server_config.port = *options.http_port;
+      auto started = start_node_server(**engine, server_config, history_path(*config), clock, {});
+      if (!started) return fail("run", started.error());
+      node = std::move(*started);
+    }
     if (Status started = (*engine)->start(); !started) return fail("run", started.error());
     return run_engine(**engine, options, nullptr, *sink, **store);
   }
@@ -213,8 +232,20 @@ int run_command(const RunOptions& options) {
   if (!geography) return fail("run", geography.error());
   auto simulator = sim::Simulator::create(*scenario, *geography);
   if (!simulator) return fail("run", simulator.error());
-  const std::string text =
-      engine::builtin_config_toml(**simulator, options.data_dir, options.speed);
+  std::string text = engine::builtin_config_toml(**simulator, options.data_dir, options.speed);
+  std::vector<DemoLogin> logins;
+  if (!options.no_server) {
+    std::string principals = options.principals_path;
+    if (principals.empty()) {
+      auto demo = write_demo_principals(options.data_dir);
+      if (!demo) return fail("run", demo.error());
+      logins = std::move(*demo);
+      principals = (std::filesystem::path(options.data_dir) / "principals.toml").string();
+    }
+    text += server_config_toml(options.http_port.value_or(8080),
+                               std::filesystem::absolute(principals).generic_string(),
+                               std::filesystem::absolute(options.web_root).generic_string());
+  }
   auto config = engine::parse_config_text(text, "built-in simulation");
   if (!config) return fail("run", config.error());
   if (Status kept = keep_config(config->data_dir, text); !kept) return fail("run", kept.error());
@@ -226,6 +257,13 @@ int run_command(const RunOptions& options) {
   std::unique_ptr<engine::StoreSink> sink;
   auto store = attach_store((*engine)->pipeline(), *config, "", sink);
   if (!store) return fail("run", store.error());
+  std::unique_ptr<server::NodeServer> node;
+  if (config->server) {
+    auto started =
+        start_node_server(**engine, *config->server, history_path(*config), clock, logins);
+    if (!started) return fail("run", started.error());
+    node = std::move(*started);
+  }
   if (Status started = (*engine)->start(); !started) return fail("run", started.error());
   engine::SimFeeder feeder(**simulator, **engine, clock);
   if (Status fed = feeder.start(); !fed) return fail("run", fed.error());
@@ -326,6 +364,12 @@ void add_engine_commands(CLI::App& app) {
                 "print 'durable N' after each group commit (inputs up to N are on disk)");
   run->add_flag("--fresh", run_options->fresh,
                 "built-in simulation: replace the data directory of an earlier run");
+  run->add_flag("--no-server", run_options->no_server, "no HTTP/WebSocket server and web map");
+  run->add_option("--http-port", run_options->http_port,
+                  "HTTP port of the server (0: any free port; built-in default 8080)");
+  run->add_option("--principals", run_options->principals_path,
+                  "principals file (built-in default: fresh demo principals, printed at start)");
+  run->add_option("--web-root", run_options->web_root, "built web map to serve (web/dist)");
   run->callback([run_options] {
     if (const int status = run_command(*run_options); status != 0) throw CLI::RuntimeError(status);
   });

@@ -12,4 +12,11 @@ const char* to_string(Sensitivity sensitivity) {
   return "TLP:RED";
 }
 
+std::uint8_t purpose_from_name(std::string_view name) {
+  if (name == "sar") return kPurposeSearchAndRescue;
+  if (name == "border") return kPurposeBorderMonitoring;
+  if (name == "law") return kPurposeLawEnforcement;
+  return 0;
+}
+
 }  // namespace sw

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace sw {
@@ -32,5 +33,8 @@ struct Label {
 };
 
 const char* to_string(Sensitivity sensitivity);
+
+/// Purpose flag of its configuration name ("sar", "border", "law"); 0 for any other text.
+std::uint8_t purpose_from_name(std::string_view name);
 
 }  // namespace sw

@@ -19,12 +19,15 @@
 namespace sw::engine {
 namespace {
 
-std::string label_toml(const std::string& owner, bool personal_data) {
+/// AIS is broadcast in clear and goes to the EU agency too; sensor data stays with the two
+/// nations.
+std::string label_toml(const std::string& owner, bool personal_data,
+                       const char* releasable_to = R"("UK", "FR")") {
   return fmt::format(
-      "[source.label]\nowner = \"{}\"\nreleasable_to = [\"UK\", \"FR\"]\n"
+      "[source.label]\nowner = \"{}\"\nreleasable_to = [{}]\n"
       "purposes = [\"sar\", \"border\"]\nsensitivity = \"green\"\npersonal_data = {}\n"
       "retention_days = {}\n",
-      owner, personal_data ? "true" : "false", personal_data ? 30 : 365);
+      owner, releasable_to, personal_data ? "true" : "false", personal_data ? 30 : 365);
 }
 
 std::string radar_owner(const std::string& radar_id) {
@@ -49,7 +52,7 @@ std::string builtin_config_toml(const sim::Simulator& simulator, const std::stri
       "[engine]\ndata_dir = \"{}\"\nreorder_window_s = {}\n\n",
       simulator.scenario().seed, speed, data_dir, 5.0 * std::max(1.0, speed));
   text += "[[source]]\nid = \"ais-shore\"\ntransport = \"udp\"\nformat = \"ais\"\n";
-  text += label_toml("UK/HMCG", false) + "\n";
+  text += label_toml("UK/HMCG", false, R"("UK", "FR", "EU")") + "\n";
   for (const sim::RadarSite& radar : simulator.radar_sites()) {
     text += fmt::format(
         "[[source]]\nid = \"radar-{}\"\ntransport = \"udp\"\nformat = \"asterix\"\n"
@@ -62,6 +65,9 @@ std::string builtin_config_toml(const sim::Simulator& simulator, const std::stri
   text +=
       "[[source]]\nid = \"distress-calls\"\ntransport = \"tcp-server\"\nformat = \"distress\"\n";
   text += label_toml("FR/CROSS-GN", true) + "\n";
+  // Own assets reported by TAK clients through the node's CoT stream.
+  text += "[[source]]\nid = \"tak-clients\"\ntransport = \"server\"\nformat = \"cot\"\n";
+  text += label_toml("UK/HMCG", false) + "\n";
   // Risk assessment on the scenario's geography and weather (what a node would take from
   // its forecast service).
   const sim::Scenario& scenario = simulator.scenario();

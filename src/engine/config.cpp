@@ -22,8 +22,13 @@ const char* to_string(Transport transport) {
     case Transport::kTcpServer: return "tcp-server";
     case Transport::kFile: return "file";
     case Transport::kStdin: return "stdin";
+    case Transport::kServer: return "server";
   }
   return "unknown";
+}
+
+std::string source_id(const EngineConfig& config, std::uint32_t index) {
+  return index < config.sources.size() ? config.sources[index].id : kOperatorSourceId;
 }
 
 const char* to_string(Format format) {
@@ -81,10 +86,11 @@ void check_range(double value, double low, double high, const std::string& what)
 
 Transport parse_transport(const std::string& text) {
   for (Transport transport : {Transport::kUdp, Transport::kTcpClient, Transport::kTcpServer,
-                              Transport::kFile, Transport::kStdin}) {
+                              Transport::kFile, Transport::kStdin, Transport::kServer}) {
     if (text == to_string(transport)) return transport;
   }
-  throw ConfigError{"transport '" + text + "': expected udp, tcp-client, tcp-server, file, stdin"};
+  throw ConfigError{"transport '" + text +
+                    "': expected udp, tcp-client, tcp-server, file, stdin, server"};
 }
 
 Format parse_format(const std::string& text) {
@@ -106,15 +112,11 @@ Label parse_label(const toml::value& table, const std::string& where) {
   if (table.contains("purposes")) {
     label.purposes = 0;
     for (const std::string& purpose : toml::find<std::vector<std::string>>(table, "purposes")) {
-      if (purpose == "sar") {
-        label.purposes |= kPurposeSearchAndRescue;
-      } else if (purpose == "border") {
-        label.purposes |= kPurposeBorderMonitoring;
-      } else if (purpose == "law") {
-        label.purposes |= kPurposeLawEnforcement;
-      } else {
+      const std::uint8_t flag = purpose_from_name(purpose);
+      if (flag == 0) {
         throw ConfigError{"purpose '" + purpose + "' in " + where + ": expected sar, border, law"};
       }
+      label.purposes |= flag;
     }
   }
   if (table.contains("sensitivity")) {
@@ -203,6 +205,11 @@ Velocity towards(double to_deg, double speed_kn) {
   return {speed * std::sin(units::deg_to_rad(to_deg)), speed * std::cos(units::deg_to_rad(to_deg))};
 }
 
+std::string resolve(const std::string& path, const std::string& base_dir) {
+  if (path.empty() || base_dir.empty() || std::filesystem::path(path).is_absolute()) return path;
+  return (std::filesystem::path(base_dir) / path).lexically_normal().string();
+}
+
 std::optional<RiskConfig> parse_risk(const toml::value& table, const std::string& base_dir) {
   check_keys(table,
              {"enabled", "geography", "evaluation_interval_s", "seed", "wind_from_deg",
@@ -216,9 +223,7 @@ std::optional<RiskConfig> parse_risk(const toml::value& table, const std::string
   RiskConfig config;
   read(table, "geography", config.geography);
   if (config.geography.empty()) throw ConfigError{"[risk] needs geography (a GeoJSON file)"};
-  if (!base_dir.empty() && std::filesystem::path(config.geography).is_relative()) {
-    config.geography = (std::filesystem::path(base_dir) / config.geography).string();
-  }
+  config.geography = resolve(config.geography, base_dir);
   risk::RiskSettings& settings = config.settings;
   read(table, "evaluation_interval_s", settings.evaluation_interval_s);
   if (!(settings.evaluation_interval_s > 0.0)) {
@@ -265,8 +270,50 @@ std::optional<RiskConfig> parse_risk(const toml::value& table, const std::string
   return config;
 }
 
+ServerConfig parse_server(const toml::value& table, const std::string& base_dir) {
+  check_keys(table,
+             {"listen", "port", "cot", "cot_port", "cot_source", "principals", "web_root",
+              "tls_cert", "tls_key", "client_queue_mb", "max_clients"},
+             "[server]");
+  ServerConfig server;
+  read(table, "listen", server.listen);
+  std::int64_t port = server.port;
+  std::int64_t cot_port = server.cot_port;
+  read(table, "port", port);
+  read(table, "cot_port", cot_port);
+  check_range(static_cast<double>(port), 0.0, 65535.0, "[server] port");
+  check_range(static_cast<double>(cot_port), 0.0, 65535.0, "[server] cot_port");
+  server.port = static_cast<std::uint16_t>(port);
+  server.cot_port = static_cast<std::uint16_t>(cot_port);
+  read(table, "cot", server.cot);
+  read(table, "cot_source", server.cot_source);
+  read(table, "principals", server.principals);
+  read(table, "web_root", server.web_root);
+  read(table, "tls_cert", server.tls_cert);
+  read(table, "tls_key", server.tls_key);
+  server.principals = resolve(server.principals, base_dir);
+  server.web_root = resolve(server.web_root, base_dir);
+  server.tls_cert = resolve(server.tls_cert, base_dir);
+  server.tls_key = resolve(server.tls_key, base_dir);
+  if (server.principals.empty()) {
+    throw ConfigError{"[server] principals: every request is authenticated, name the file"};
+  }
+  if (server.tls_cert.empty() != server.tls_key.empty()) {
+    throw ConfigError{"[server] tls_cert and tls_key go together"};
+  }
+  double queue_mb = static_cast<double>(server.client_queue_bytes) / 1048576.0;
+  read(table, "client_queue_mb", queue_mb);
+  check_range(queue_mb, 0.01, 4096.0, "[server] client_queue_mb");
+  server.client_queue_bytes = static_cast<std::size_t>(queue_mb * 1048576.0);
+  std::int64_t max_clients = static_cast<std::int64_t>(server.max_clients);
+  read(table, "max_clients", max_clients);
+  check_range(static_cast<double>(max_clients), 1.0, 1e6, "[server] max_clients");
+  server.max_clients = static_cast<std::size_t>(max_clients);
+  return server;
+}
+
 EngineConfig parse(const toml::value& root, const std::string& base_dir) {
-  check_keys(root, {"engine", "journal", "store", "source", "risk"}, "the file");
+  check_keys(root, {"engine", "journal", "store", "source", "risk", "server"}, "the file");
   EngineConfig config;
   if (root.contains("engine")) {
     const auto& engine = toml::find(root, "engine");
@@ -311,6 +358,7 @@ EngineConfig parse(const toml::value& root, const std::string& base_dir) {
     check_range(config.store_default_retention_days, 0.0, 1e6, "[store] retention_days");
   }
   if (root.contains("risk")) config.risk = parse_risk(toml::find(root, "risk"), base_dir);
+  if (root.contains("server")) config.server = parse_server(toml::find(root, "server"), base_dir);
   if (root.contains("source")) {
     const auto& sources = toml::find(root, "source").as_array();
     std::set<std::string> ids;
@@ -318,6 +366,16 @@ EngineConfig parse(const toml::value& root, const std::string& base_dir) {
       SourceConfig source = parse_source(sources[index], index);
       if (!ids.insert(source.id).second) throw ConfigError{"duplicate source id " + source.id};
       config.sources.push_back(std::move(source));
+    }
+  }
+  if (config.server && !config.server->cot_source.empty()) {
+    const auto found = std::find_if(
+        config.sources.begin(), config.sources.end(),
+        [&](const SourceConfig& source) { return source.id == config.server->cot_source; });
+    if (found == config.sources.end() || found->transport != Transport::kServer ||
+        found->format != Format::kCot) {
+      throw ConfigError{"[server] cot_source '" + config.server->cot_source +
+                        "' must name a source with transport \"server\" and format \"cot\""};
     }
   }
   return config;

@@ -15,7 +15,9 @@
 namespace sw::engine {
 
 /// How a source's bytes arrive.
-enum class Transport : std::uint8_t { kUdp, kTcpClient, kTcpServer, kFile, kStdin };
+/// kServer: the bytes come through the node's own server (CoT from TAK clients), which
+/// hands them to Engine::submit.
+enum class Transport : std::uint8_t { kUdp, kTcpClient, kTcpServer, kFile, kStdin, kServer };
 /// What the bytes are.
 enum class Format : std::uint8_t { kAis, kAsterix, kArpa, kCot, kDistress };
 
@@ -45,6 +47,23 @@ struct RiskConfig {
   risk::RiskSettings settings;
 };
 
+/// The watch officers' server: HTTP/WebSocket API and web map, and the CoT stream.
+struct ServerConfig {
+  std::string listen = "127.0.0.1";  ///< address of the HTTP and CoT listeners
+  std::uint16_t port = 8080;         ///< HTTP; 0 = any free port (tests)
+  std::uint16_t cot_port = 0;        ///< CoT TCP stream; 0 = any free port
+  bool cot = true;                   ///< serve the CoT stream at all
+  /// Source (transport "server", format "cot") that takes the CoT TAK clients send back
+  /// (own assets); empty: inbound CoT is refused and counted.
+  std::string cot_source;
+  std::string principals;  ///< principals TOML (relative: to the config file's folder)
+  std::string web_root;    ///< built web map (web/dist); empty: API only
+  std::string tls_cert;    ///< PEM certificate chain; empty: plain (loopback only)
+  std::string tls_key;     ///< PEM private key
+  std::size_t client_queue_bytes = 8U << 20U;  ///< unsent bytes before a client is dropped
+  std::size_t max_clients = 4096;
+};
+
 /// The whole configuration of one engine.
 struct EngineConfig {
   std::string data_dir = "straitwatch-data";
@@ -62,7 +81,15 @@ struct EngineConfig {
   std::vector<SourceConfig> sources;
   /// Risk assessment; absent when the file has no [risk] table or sets enabled = false.
   std::optional<RiskConfig> risk;
+  /// The server; absent when the file has no [server] table.
+  std::optional<ServerConfig> server;
 };
+
+/// Journal source id of operator actions (the source after the configured ones).
+inline constexpr const char* kOperatorSourceId = "operator";
+
+/// Journal source id of source `index` (kOperatorSourceId one past the configured ones).
+std::string source_id(const EngineConfig& config, std::uint32_t index);
 
 /// Parses a TOML configuration; a clear error names the key or value at fault.
 /// `base_dir` resolves relative paths in the file (the risk geography).

@@ -81,7 +81,7 @@ void Engine::run() {
     for (std::size_t input_idx = 0; input_idx < batch.size(); ++input_idx) {
       const RawInput& input = batch[input_idx];
       auto sequence =
-          journal_->append(input.receive_time, config_.sources[input.source].id, input.bytes);
+          journal_->append(input.receive_time, source_id(config_, input.source), input.bytes);
       accepted[input_idx] = sequence.ok();
       if (!sequence.ok()) ++stats_.journal_refused;
     }
@@ -103,6 +103,7 @@ void Engine::run() {
       ++stats_.inputs;
     }
     queued_processed_ += batch.size();
+    if (loop_callback_) loop_callback_();
     if (clock_.now() - last_summary_ >= kNsPerSecond || !open) refresh_summary();
     if (!open) break;
   }
@@ -118,6 +119,12 @@ void Engine::stop() {
   if (queue_) queue_->close();
   if (engine_thread_.joinable()) engine_thread_.join();
   if (journal_) (void)journal_->commit();
+}
+
+bool Engine::submit(RawInput input) {
+  if (input.source > config_.sources.size()) return false;
+  SourceCounters& counters = pipeline_->counters(input.source);
+  return deliver(*queue_, counters, std::move(input));
 }
 
 bool Engine::drained() const {
@@ -138,6 +145,7 @@ std::string Engine::summary() const {
 
 void Engine::refresh_summary() {
   last_summary_ = clock_.now();
+  if (tick_callback_) tick_callback_();
   std::string text = format_summary(*pipeline_, config_);
   text += fmt::format(
       "engine: {} inputs in {} durable batches, {} refused by the journal, "

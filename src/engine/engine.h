@@ -49,6 +49,16 @@ class Engine {
     durable_callback_ = std::move(callback);
   }
 
+  /// Called on the engine thread about once a second (publish status to readers).
+  void set_tick_callback(std::function<void()> callback) { tick_callback_ = std::move(callback); }
+  /// Called on the engine thread after every turn of its loop (at least every 20 ms),
+  /// e.g. to hand staged changes to readers. Install before start().
+  void set_loop_callback(std::function<void()> callback) { loop_callback_ = std::move(callback); }
+
+  /// Hands an input to the engine from any thread (the server's operator actions use the
+  /// operator source); false when the queue is full or closed: the caller must say so.
+  bool submit(RawInput input);
+
   /// Binds and connects every source and starts the threads.
   Status start();
   /// Stops the transports, processes what is queued, commits, and finishes the pipeline.
@@ -86,6 +96,8 @@ class Engine {
   std::string summary_;
   TimeNs last_summary_ = 0;
   std::function<void(std::uint64_t)> durable_callback_;
+  std::function<void()> tick_callback_;
+  std::function<void()> loop_callback_;
   LatencyHistogram commit_time_;  ///< journal append + fsync of one batch
 };
 

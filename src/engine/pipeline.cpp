@@ -1,5 +1,7 @@
 #include "engine/pipeline.h"
 
+#include <nlohmann/json.hpp>
+
 namespace sw::engine {
 namespace {
 
@@ -33,12 +35,17 @@ Result<std::unique_ptr<Pipeline>> Pipeline::create(const EngineConfig& config, c
     if (!risk) return risk.error();
     pipeline->risk_ = std::move(*risk);
   }
+  pipeline->counters_.push_back(std::make_unique<SourceCounters>());  // the operator source
   return pipeline;
 }
 
 void Pipeline::process(const RawInput& input) {
   ++inputs_;
-  if (input.source >= decoders_.size()) {
+  if (input.source == decoders_.size()) {
+    apply_operator(input);
+    return;
+  }
+  if (input.source > decoders_.size()) {
     ++unknown_source_;
     return;
   }
@@ -73,7 +80,7 @@ void Pipeline::release(TimeNs up_to) {
     auto node = held_.extract(held_.begin());
     const Held& held = node.mapped();
     released_up_to_ = std::max(released_up_to_, held.observation.time);
-    if (observation_sink_) observation_sink_(held.observation);
+    for (const ObservationSink& sink : observation_sinks_) sink(held.observation);
     if (risk_) risk_->on_observation(held.observation);
     const TimeNs fuse_start = clock_.now();
     picture_->add(held.observation);
@@ -92,12 +99,54 @@ void Pipeline::release(TimeNs up_to) {
 
 void Pipeline::publish() {
   std::vector<track::FusedTrack> updates = picture_->take_updates();
-  if (!updates.empty() && update_sink_) update_sink_(updates);
+  if (!updates.empty()) {
+    for (const UpdateSink& sink : update_sinks_) sink(updates);
+  }
   if (!risk_) return;
   risk_->on_tracks(updates);
   risk_->advance(released_up_to_);
+  publish_alerts();
+}
+
+void Pipeline::publish_alerts() {
   const std::vector<risk::Alert> revisions = risk_->take_revisions();
-  if (!revisions.empty() && alert_sink_) alert_sink_(revisions);
+  if (!revisions.empty()) {
+    for (const AlertSink& sink : alert_sinks_) sink(revisions);
+  }
+}
+
+void Pipeline::apply_operator(const RawInput& input) {
+  ++counters_.back()->observations;
+  OperatorOutcome outcome;
+  const nlohmann::json action = nlohmann::json::parse(input.bytes, nullptr, false);
+  const auto text = [&](const char* key) {
+    const auto found = action.find(key);
+    return found != action.end() && found->is_string() ? found->get<std::string>() : std::string();
+  };
+  if (!action.is_object() || !action.contains("alert") || !action["alert"].is_number_unsigned()) {
+    outcome.status = Error{"bad_action", "an operator action is a JSON object naming its alert"};
+  } else {
+    outcome.request = text("request");
+    outcome.alert = action["alert"].get<std::uint64_t>();
+    const std::string verb = text("action");
+    const std::string actor = text("actor");
+    if (risk_ == nullptr) {
+      outcome.status = Error{"no_risk", "this node assesses no risk: it has no alerts"};
+    } else if (actor.empty()) {
+      outcome.status = Error{"bad_action", "an operator action names its actor"};
+    } else if (verb == "acknowledge") {
+      outcome.status = risk_->acknowledge(outcome.alert, actor, input.receive_time);
+    } else if (verb == "hand_over") {
+      outcome.status = risk_->hand_over(outcome.alert, actor, text("to"), input.receive_time);
+    } else if (verb == "close") {
+      outcome.status = risk_->close(outcome.alert, actor, text("reason"), input.receive_time);
+    } else {
+      outcome.status = Error{"bad_action", "unknown action '" + verb + "'"};
+    }
+    if (risk_ != nullptr) publish_alerts();
+  }
+  if (!outcome.status.ok()) ++operator_refusals_[outcome.status.error().code];
+  if (operator_sink_) operator_sink_(outcome);
 }
 
 void Pipeline::finish() {

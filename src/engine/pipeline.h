@@ -10,6 +10,7 @@
 #include <map>
 #include <memory>
 #include <span>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -29,17 +30,33 @@ using ObservationSink = std::function<void(const Observation&)>;
 /// Receives every alert revision of the risk stage, in order.
 using AlertSink = std::function<void(std::span<const risk::Alert>)>;
 
+/// What became of one operator action (see Pipeline::process).
+struct OperatorOutcome {
+  std::string request;  ///< the request id the action carried
+  std::uint64_t alert = 0;
+  Status status = Ok{};
+};
+/// Receives the outcome of every operator action, in order.
+using OperatorSink = std::function<void(const OperatorOutcome&)>;
+
 /// Decode -> reorder -> fuse -> assess risk, for every configured source. An observation is
 /// released to fusion once the watermark (the newest sensor time seen, capped by its receive time)
 /// is a reorder window past it; one older than what was released is counted late and dropped.
+///
+/// Operator actions on alerts (acknowledge, hand over, close) arrive as inputs of the
+/// reserved source `operator` (index source_count()), journaled like sensor input, so a
+/// replay applies each one at the same point of the stream: JSON
+/// {"request", "action": "acknowledge"|"hand_over"|"close", "alert", "actor", "to", "reason"}.
 class Pipeline {
  public:
   /// `clock` only times latency metrics; results never depend on it.
   static Result<std::unique_ptr<Pipeline>> create(const EngineConfig& config, const Clock& clock);
 
-  void set_update_sink(UpdateSink sink) { update_sink_ = std::move(sink); }
-  void set_observation_sink(ObservationSink sink) { observation_sink_ = std::move(sink); }
-  void set_alert_sink(AlertSink sink) { alert_sink_ = std::move(sink); }
+  /// Sinks are called in the order they were added (the store first, then the server).
+  void add_update_sink(UpdateSink sink) { update_sinks_.push_back(std::move(sink)); }
+  void add_observation_sink(ObservationSink sink) { observation_sinks_.push_back(std::move(sink)); }
+  void add_alert_sink(AlertSink sink) { alert_sinks_.push_back(std::move(sink)); }
+  void set_operator_sink(OperatorSink sink) { operator_sink_ = std::move(sink); }
 
   /// Processes one raw input of source `input.source`.
   void process(const RawInput& input);
@@ -50,8 +67,10 @@ class Pipeline {
   /// The risk stage (nullptr when the configuration has none).
   risk::RiskEngine* risk() { return risk_.get(); }
   const risk::RiskEngine* risk() const { return risk_.get(); }
+  /// Configured sources; the operator source has the index one past them.
   std::size_t source_count() const { return decoders_.size(); }
   const SourceDecoder& decoder(std::size_t source) const { return *decoders_[source]; }
+  /// Counters of a configured source or of the operator source.
   SourceCounters& counters(std::size_t source) { return *counters_[source]; }
   const SourceCounters& counters(std::size_t source) const { return *counters_[source]; }
   /// Receive -> picture, per observation (includes the reorder window).
@@ -61,11 +80,17 @@ class Pipeline {
   const LatencyHistogram& fuse_time() const { return fuse_time_; }
   std::uint64_t inputs() const { return inputs_; }
   std::uint64_t unknown_source() const { return unknown_source_; }
+  /// Operator actions refused, by reason (alert_unknown, alert_closed, bad_action, ...).
+  const std::map<std::string, std::uint64_t>& operator_refusals() const {
+    return operator_refusals_;
+  }
 
  private:
   Pipeline(const EngineConfig& config, const Clock& clock);
   void release(TimeNs up_to);
   void publish();
+  void apply_operator(const RawInput& input);
+  void publish_alerts();
 
   struct Held {
     Observation observation;
@@ -84,14 +109,16 @@ class Pipeline {
   TimeNs released_up_to_ = 0;
   TimeNs watermark_ = 0;  ///< newest sensor time seen, capped by its receive time
   std::vector<Observation> scratch_;
-  UpdateSink update_sink_;
-  ObservationSink observation_sink_;
-  AlertSink alert_sink_;
+  std::vector<UpdateSink> update_sinks_;
+  std::vector<ObservationSink> observation_sinks_;
+  std::vector<AlertSink> alert_sinks_;
+  OperatorSink operator_sink_;
   LatencyHistogram latency_;
   LatencyHistogram decode_time_;
   LatencyHistogram fuse_time_;
   std::uint64_t inputs_ = 0;
   std::uint64_t unknown_source_ = 0;
+  std::map<std::string, std::uint64_t> operator_refusals_;
 };
 
 }  // namespace sw::engine

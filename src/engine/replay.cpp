@@ -20,6 +20,7 @@ Result<ReplayStats> replay_journal(const std::string& directory, const EngineCon
   for (std::size_t source = 0; source < config.sources.size(); ++source) {
     source_index.emplace(config.sources[source].id, static_cast<std::uint32_t>(source));
   }
+  source_index.emplace(kOperatorSourceId, static_cast<std::uint32_t>(config.sources.size()));
   ReplayStats stats;
   const auto wall_start = std::chrono::steady_clock::now();
   TimeNs first_receive = 0;
@@ -28,7 +29,7 @@ Result<ReplayStats> replay_journal(const std::string& directory, const EngineCon
   auto process_batch = [&]() -> Status {
     if (rejournal != nullptr && !batch.empty()) {
       for (const RawInput& pending : batch) {
-        auto appended = rejournal->append(pending.receive_time, config.sources[pending.source].id,
+        auto appended = rejournal->append(pending.receive_time, source_id(config, pending.source),
                                           pending.bytes);
         if (!appended) return appended.error();
       }

@@ -396,7 +396,7 @@ Result<RiskEvaluation> evaluate_risk(const sim::Scenario& scenario,
     track_samples += static_cast<double>(risk->picture().tracks().size());
     ++samples;
   });
-  run.pipeline().set_alert_sink([&](std::span<const risk::Alert> revisions) {
+  run.pipeline().add_alert_sink([&](std::span<const risk::Alert> revisions) {
     for (const risk::Alert& revision : revisions) {
       ++evaluation.revisions;
       if (revision.history.back().change == "raised") scorer.raised(revision, risk->picture());

@@ -17,9 +17,27 @@ constexpr std::array<const char*, 4> kStateNames = {"open", "acknowledged", "han
                                                     "closed"};
 constexpr std::array<const char*, 4> kSeverityNames = {"info", "warning", "urgent", "critical"};
 
+}  // namespace
+
 json time_json(TimeNs time) { return json{{"utc", drift::format_utc_time(time)}, {"ns", time}}; }
 
+namespace {
 json position_json(LatLon position) { return json::array({position.lat, position.lon}); }
+
+json multipolygon_json(const std::vector<drift::Polygon>& multipolygon) {
+  json polygons = json::array();
+  for (const drift::Polygon& polygon : multipolygon) {
+    json rings = json::array();
+    for (const drift::Ring& ring : polygon) {
+      json points = json::array();
+      for (const LatLon& point : ring) points.push_back(json::array({point.lon, point.lat}));
+      rings.push_back(std::move(points));
+    }
+    polygons.push_back(std::move(rings));
+  }
+  return polygons;
+}
+}  // namespace
 
 json label_json(const Label& label) {
   json purposes = json::array();
@@ -35,16 +53,6 @@ json label_json(const Label& label) {
 }
 
 json search_area_json(const AttachedSearchArea& area) {
-  json polygons = json::array();
-  for (const drift::Polygon& polygon : area.p90) {
-    json rings = json::array();
-    for (const drift::Ring& ring : polygon) {
-      json points = json::array();
-      for (const LatLon& point : ring) points.push_back(json::array({point.lon, point.lat}));
-      rings.push_back(std::move(points));
-    }
-    polygons.push_back(std::move(rings));
-  }
   return json{{"hours", area.hours},
               {"object_class", area.object_class},
               {"seed", area.seed},
@@ -52,9 +60,13 @@ json search_area_json(const AttachedSearchArea& area) {
               {"centroid", position_json(area.centroid)},
               {"r50_m", area.r50_m},
               {"r90_m", area.r90_m},
+              {"area50_km2", area.area50_km2},
               {"area90_km2", area.area90_km2},
-              {"p90_multipolygon_lonlat", std::move(polygons)}};
+              {"p50_multipolygon_lonlat", multipolygon_json(area.p50)},
+              {"p90_multipolygon_lonlat", multipolygon_json(area.p90)}};
 }
+
+namespace {
 
 /// Whether `owner` is one of the '+'-joined owners of `owners`.
 bool has_owner(const std::string& owners, const std::string& owner) {
@@ -82,7 +94,7 @@ std::string Alert::detail(const std::string& name) const {
   return {};
 }
 
-std::string alert_json(const Alert& alert) {
+json alert_to_json(const Alert& alert) {
   json details = json::object();
   for (const auto& [key, value] : alert.details) details[key] = value;
   json history = json::array();
@@ -94,26 +106,28 @@ std::string alert_json(const Alert& alert) {
   }
   json areas = json::array();
   for (const AttachedSearchArea& area : alert.search_areas) areas.push_back(search_area_json(area));
-  const json body{{"id", alert.id},
-                  {"kind", to_string(alert.kind)},
-                  {"key", alert.key},
-                  {"severity", to_string(alert.severity)},
-                  {"state", to_string(alert.state)},
-                  {"subjects", alert.subjects},
-                  {"position", position_json(alert.position)},
-                  {"raised_at", time_json(alert.raised_at)},
-                  {"updated_at", time_json(alert.updated_at)},
-                  {"event_time", alert.event_time != 0 ? time_json(alert.event_time) : json()},
-                  {"region", alert.region},
-                  {"addressed_to", alert.addressed_to},
-                  {"details", std::move(details)},
-                  {"search_areas", std::move(areas)},
-                  {"label", label_json(alert.label)},
-                  {"revision", alert.revision},
-                  {"raises", alert.raises},
-                  {"history", std::move(history)}};
-  return body.dump();
+  json body{{"id", alert.id},
+            {"kind", to_string(alert.kind)},
+            {"key", alert.key},
+            {"severity", to_string(alert.severity)},
+            {"state", to_string(alert.state)},
+            {"subjects", alert.subjects},
+            {"position", position_json(alert.position)},
+            {"raised_at", time_json(alert.raised_at)},
+            {"updated_at", time_json(alert.updated_at)},
+            {"event_time", alert.event_time != 0 ? time_json(alert.event_time) : json()},
+            {"region", alert.region},
+            {"addressed_to", alert.addressed_to},
+            {"details", std::move(details)},
+            {"search_areas", std::move(areas)},
+            {"label", label_json(alert.label)},
+            {"revision", alert.revision},
+            {"raises", alert.raises},
+            {"history", std::move(history)}};
+  return body;
 }
+
+std::string alert_json(const Alert& alert) { return alert_to_json(alert).dump(); }
 
 Label combine_labels(const Label& first, const Label& second) {
   Label combined = first;

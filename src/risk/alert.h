@@ -14,6 +14,8 @@
 #include "core/label.h"
 #include "drift/search_area.h"
 
+#include <nlohmann/json.hpp>
+
 namespace sw::risk {
 
 /// The hazard an alert is about.
@@ -56,7 +58,9 @@ struct AttachedSearchArea {
   LatLon centroid;
   double r50_m = 0;
   double r90_m = 0;
+  double area50_km2 = 0;
   double area90_km2 = 0;
+  std::vector<drift::Polygon> p50;  ///< the 50 % region
   std::vector<drift::Polygon> p90;  ///< the 90 % region
 };
 
@@ -86,6 +90,11 @@ struct Alert {
 
 /// The alert as JSON text (every field; times as ISO 8601 and ns).
 std::string alert_json(const Alert& alert);
+/// The same as a JSON value, and the parts the server shares with it.
+nlohmann::ordered_json alert_to_json(const Alert& alert);
+nlohmann::ordered_json time_json(TimeNs time);  ///< {"utc": ISO 8601, "ns": ...}
+nlohmann::ordered_json label_json(const Label& label);
+nlohmann::ordered_json search_area_json(const AttachedSearchArea& area);
 
 /// Labels combined for an item derived from several inputs: owners joined, releasable-to
 /// intersected, purposes intersected, the highest sensitivity, personal data if any is,

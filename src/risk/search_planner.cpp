@@ -54,7 +54,9 @@ std::vector<AttachedSearchArea> SearchPlanner::plan(LatLon position, double radi
     attached.centroid = stats.centroid;
     attached.r50_m = stats.r50_m;
     attached.r90_m = stats.r90_m;
+    attached.area50_km2 = area->p50.area_km2;
     attached.area90_km2 = area->p90.area_km2;
+    attached.p50 = area->p50.polygons;
     attached.p90 = area->p90.polygons;
     areas.push_back(std::move(attached));
   }

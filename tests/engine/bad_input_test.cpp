@@ -71,7 +71,7 @@ RunResult run(const EngineConfig& config, const std::vector<RawInput>& inputs) {
   auto pipeline = Pipeline::create(config, clock);
   EXPECT_TRUE(pipeline.ok());
   RunResult result;
-  (*pipeline)->set_observation_sink(
+  (*pipeline)->add_observation_sink(
       [&result](const Observation& observation) { result.observations.push_back(observation); });
   for (const RawInput& input : inputs) (*pipeline)->process(input);
   (*pipeline)->finish();

@@ -54,7 +54,7 @@ std::vector<track::FusedTrack> run(const std::vector<RawInput>& inputs, ManualCl
   auto pipeline = Pipeline::create(two_source_config(), clock);
   EXPECT_TRUE(pipeline.ok());
   if (updates != nullptr) {
-    (*pipeline)->set_update_sink([updates](std::span<const track::FusedTrack> batch) {
+    (*pipeline)->add_update_sink([updates](std::span<const track::FusedTrack> batch) {
       updates->insert(updates->end(), batch.begin(), batch.end());
     });
   }

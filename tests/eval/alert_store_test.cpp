@@ -32,9 +32,9 @@ TEST(AlertStore, EveryRevisionIsStoredWithTheTracks) {
   Result<std::unique_ptr<SimPipeline>> run = SimPipeline::create(*scenario);
   ASSERT_TRUE(run.ok()) << run.error().detail;
   std::vector<risk::Alert> revisions;
-  (*run)->pipeline().set_update_sink(
+  (*run)->pipeline().add_update_sink(
       [&sink](std::span<const track::FusedTrack> tracks) { sink.write(tracks); });
-  (*run)->pipeline().set_alert_sink([&](std::span<const risk::Alert> alerts) {
+  (*run)->pipeline().add_alert_sink([&](std::span<const risk::Alert> alerts) {
     sink.write_alerts(alerts);
     revisions.insert(revisions.end(), alerts.begin(), alerts.end());
   });

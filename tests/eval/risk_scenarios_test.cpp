@@ -88,7 +88,7 @@ TEST(RiskReplay, TheSameScenarioGivesTheSameAlertsRevisionForRevision) {
   for (std::vector<std::string>& revisions : runs) {
     Result<std::unique_ptr<SimPipeline>> run = SimPipeline::create(scenario);
     ASSERT_TRUE(run.ok()) << run.error().detail;
-    (*run)->pipeline().set_alert_sink([&revisions](std::span<const risk::Alert> alerts) {
+    (*run)->pipeline().add_alert_sink([&revisions](std::span<const risk::Alert> alerts) {
       for (const risk::Alert& alert : alerts) revisions.push_back(risk::alert_json(alert));
     });
     (*run)->run();

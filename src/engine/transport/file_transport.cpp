@@ -74,6 +74,13 @@ class FileTransport final : public SourceTransport {
   std::atomic<bool> finished_{false};
 };
 
+/// A source fed by the node's own server through Engine::submit: nothing to open.
+class ServerFedTransport final : public SourceTransport {
+ public:
+  Status start() override { return Ok{}; }
+  void stop() override {}
+};
+
 }  // namespace
 
 std::unique_ptr<SourceTransport> make_transport(const TransportContext& context,
@@ -82,6 +89,8 @@ std::unique_ptr<SourceTransport> make_transport(const TransportContext& context,
       context.config->transport == Transport::kStdin) {
     return std::make_unique<FileTransport>(context);
   }
+  if (context.config->transport == Transport::kServer)
+    return std::make_unique<ServerFedTransport>();
   return make_socket_transport(context, io);
 }
 

@@ -51,15 +51,21 @@ class SourceTransport {
 std::unique_ptr<SourceTransport> make_transport(const TransportContext& context,
                                                 boost::asio::io_context& io);
 
-/// Pushes one input, counting it as received or as dropped when the queue is full.
-inline void deliver(const TransportContext& context, RawInput&& input) {
+/// Pushes one input, counting it as received or as dropped when the queue is full;
+/// false when dropped.
+inline bool deliver(InputQueue& queue, SourceCounters& counters, RawInput&& input) {
   const std::size_t bytes = input.bytes.size();
-  if (context.queue->push(std::move(input))) {
-    context.counters->received.fetch_add(1, std::memory_order_relaxed);
-    context.counters->received_bytes.fetch_add(bytes, std::memory_order_relaxed);
-  } else {
-    context.counters->dropped_queue.fetch_add(1, std::memory_order_relaxed);
+  if (queue.push(std::move(input))) {
+    counters.received.fetch_add(1, std::memory_order_relaxed);
+    counters.received_bytes.fetch_add(bytes, std::memory_order_relaxed);
+    return true;
   }
+  counters.dropped_queue.fetch_add(1, std::memory_order_relaxed);
+  return false;
+}
+
+inline bool deliver(const TransportContext& context, RawInput&& input) {
+  return deliver(*context.queue, *context.counters, std::move(input));
 }
 
 }  // namespace sw::engine
