@@ -15,6 +15,7 @@
 #include <mutex>
 #include <sstream>
 
+#include "server/listener.h"
 #include "server/stream_filter.h"
 
 namespace sw::server {
@@ -46,12 +47,6 @@ std::string content_type(const std::filesystem::path& path) {
                                                          {".txt", "text/plain"}};
   const auto found = kTypes.find(path.extension().string());
   return found == kTypes.end() ? "application/octet-stream" : found->second;
-}
-
-bool is_loopback(const std::string& address) {
-  boost::system::error_code error;
-  const auto parsed = net::ip::make_address(address, error);
-  return !error && parsed.is_loopback();
 }
 
 }  // namespace
@@ -416,33 +411,11 @@ class HttpSession final : public std::enable_shared_from_this<HttpSession<Stream
 }  // namespace
 
 Status HttpServer::Impl::open() {
-  if (!options_.tls_cert.empty()) {
-    boost::system::error_code error;
-    ssl_.set_options(net::ssl::context::default_workarounds | net::ssl::context::no_sslv2 |
-                     net::ssl::context::no_sslv3 | net::ssl::context::no_tlsv1 |
-                     net::ssl::context::no_tlsv1_1);
-    ssl_.use_certificate_chain_file(options_.tls_cert, error);
-    if (error) return Error{"tls", "certificate " + options_.tls_cert + ": " + error.message()};
-    ssl_.use_private_key_file(options_.tls_key, net::ssl::context::pem, error);
-    if (error) return Error{"tls", "private key " + options_.tls_key + ": " + error.message()};
-    tls_ = true;
-  } else if (!is_loopback(options_.listen)) {
-    return Error{"tls",
-                 "plain HTTP is only for loopback; configure tls_cert and tls_key to listen on " +
-                     options_.listen};
-  }
-  boost::system::error_code error;
-  const auto address = net::ip::make_address(options_.listen, error);
-  if (error)
-    return Error{"bad_config", "listen address " + options_.listen + ": " + error.message()};
-  const tcp::endpoint endpoint(address, options_.port);
-  acceptor_.open(endpoint.protocol(), error);
-  if (!error) acceptor_.set_option(net::socket_base::reuse_address(true), error);
-  if (!error) acceptor_.bind(endpoint, error);
-  if (!error) acceptor_.listen(net::socket_base::max_listen_connections, error);
-  if (error) {
-    return Error{"io_error", "cannot listen on " + options_.listen + ":" +
-                                 std::to_string(options_.port) + ": " + error.message()};
+  auto tls = configure_tls(ssl_, options_.tls_cert, options_.tls_key, options_.listen, "HTTP");
+  if (!tls) return tls.error();
+  tls_ = *tls;
+  if (Status opened = open_acceptor(acceptor_, options_.listen, options_.port, "HTTP"); !opened) {
+    return opened;
   }
   port_ = acceptor_.local_endpoint().port();
   picture_.attach_consumer();
