@@ -75,6 +75,13 @@ Result<std::unique_ptr<server::NodeServer>> start_node_server(
       fmt::format("{}://{}:{}/", (*node)->tls() ? "https" : "http", config.listen, (*node)->port());
   std::printf("server: %s (API %sapi/, OpenAPI %sapi/openapi.json)\n", base.c_str(), base.c_str(),
               base.c_str());
+  if ((*node)->cot_port() != 0) {
+    std::printf(
+        "cot: TAK clients at %s:%u (%s; first send <auth><cot username=NAME "
+        "password=TOKEN/></auth>)\n",
+        config.listen.c_str(), static_cast<unsigned>((*node)->cot_port()),
+        (*node)->tls() ? "TLS" : "plain TCP");
+  }
   for (const DemoLogin& login : logins) {
     std::printf("  login as %-10s (%s): %s#token=%s\n", login.name.c_str(), login.role.c_str(),
                 base.c_str(), login.token.c_str());

@@ -127,7 +127,9 @@ json alert_to_json(const Alert& alert) {
   return body;
 }
 
-std::string alert_json(const Alert& alert) { return alert_to_json(alert).dump(); }
+std::string alert_json(const Alert& alert) {
+  return alert_to_json(alert).dump(-1, ' ', false, json::error_handler_t::replace);
+}
 
 Label combine_labels(const Label& first, const Label& second) {
   Label combined = first;

@@ -15,7 +15,7 @@ constexpr TimeNs kDefaultHistory = 3600 * kNsPerSecond;
 constexpr std::size_t kMaxHistoryPoints = 20000;
 
 ApiResponse json_response(const Json& body, unsigned status = 200) {
-  return ApiResponse{status, "application/json", body.dump()};
+  return ApiResponse{status, "application/json", to_text(body)};
 }
 
 int hex_value(char digit) {
@@ -134,17 +134,16 @@ std::string request_token(const Request& request, const Target& target) {
 Result<Viewport> parse_viewport(std::string_view text) {
   std::array<double, 4> values{};
   std::size_t count = 0;
-  while (count < 4) {
+  bool more = true;
+  while (more) {
     const std::size_t comma = text.find(',');
     const auto value = parse_number(text.substr(0, comma));
-    if (!value) return Error{"bad_parameter", "bbox: four numbers W,S,E,N"};
+    if (!value || count == 4) return Error{"bad_parameter", "bbox: four numbers W,S,E,N"};
     values[count++] = *value;
-    if (comma == std::string_view::npos) break;
-    text = text.substr(comma + 1);
+    more = comma != std::string_view::npos;
+    if (more) text = text.substr(comma + 1);
   }
-  if (count != 4 || text.find(',') != std::string_view::npos) {
-    return Error{"bad_parameter", "bbox: four numbers W,S,E,N"};
-  }
+  if (count != 4) return Error{"bad_parameter", "bbox: four numbers W,S,E,N"};
   Viewport box{values[0], values[1], values[2], values[3]};
   if (box.west < -180 || box.east > 180 || box.south < -90 || box.north > 90 ||
       box.west > box.east || box.south > box.north) {
@@ -499,7 +498,7 @@ ApiResponse Api::searches(const Principal& who) const {
 ApiResponse Api::one_search(const Principal& who, std::uint64_t id) const {
   const auto job = services_.picture->search(id);
   if (!job || !visible(who, job->label)) return not_found("search area " + std::to_string(id));
-  return ApiResponse{200, "application/geo+json", search_geojson(*job).dump()};
+  return ApiResponse{200, "application/geo+json", to_text(search_geojson(*job))};
 }
 
 ApiResponse Api::sources(const Principal& who) const {

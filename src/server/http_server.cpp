@@ -200,7 +200,7 @@ class WsSession final : public StreamClient,
       for (const Json& value : message["viewport"]) {
         if (!value.is_number()) problem = "viewport: four numbers";
         if (!joined.empty()) joined += ',';
-        joined += value.is_number() ? value.dump() : "x";
+        joined += value.is_number() ? to_text(value) : "x";
       }
       if (problem.empty()) {
         auto viewport = parse_viewport(joined);
@@ -215,7 +215,7 @@ class WsSession final : public StreamClient,
       send(std::make_shared<const std::string>(filter_.snapshot(server_.picture())));
     } else {
       send(std::make_shared<const std::string>(
-          Json{{"type", "error"}, {"error", "bad_message"}, {"detail", problem}}.dump()));
+          to_text(Json{{"type", "error"}, {"error", "bad_message"}, {"detail", problem}})));
     }
     read();
   }
@@ -262,8 +262,8 @@ class WsSession final : public StreamClient,
     // Keep only the message being written; then the reason.
     if (writing_) queue_.erase(queue_.begin() + 1, queue_.end());
     if (!writing_) queue_.clear();
-    queue_.push_back(
-        std::make_shared<const std::string>(Json{{"type", "closing"}, {"reason", reason}}.dump()));
+    queue_.push_back(std::make_shared<const std::string>(
+        to_text(Json{{"type", "closing"}, {"reason", reason}})));
     queued_bytes_ = 0;
     close_timer_.expires_after(kCloseGrace);
     close_timer_.async_wait([self = this->shared_from_this()](beast::error_code error) {

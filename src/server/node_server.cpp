@@ -76,7 +76,7 @@ Result<std::string> map_geography_json(const engine::EngineConfig& config) {
          {{"type", "Point"}, {"coordinates", Json::array({source.site->lon, source.site->lat})}}},
         {"properties", {{"kind", "radar_site"}, {"name", source.id}}}});
   }
-  return Json{{"type", "FeatureCollection"}, {"features", std::move(features)}}.dump();
+  return to_text(Json{{"type", "FeatureCollection"}, {"features", std::move(features)}});
 }
 
 Result<std::unique_ptr<NodeServer>> NodeServer::create(engine::Engine& engine,
@@ -131,6 +131,28 @@ Result<std::unique_ptr<NodeServer>> NodeServer::create(engine::Engine& engine,
   services.clock = &clock;
   node->api_ = std::make_unique<Api>(std::move(services));
 
+  if (config.cot) {
+    CotStreamOptions cot;
+    cot.listen = config.listen;
+    cot.port = config.cot_port;
+    cot.tls_cert = config.tls_cert;
+    cot.tls_key = config.tls_key;
+    cot.client_queue_bytes = config.client_queue_bytes;
+    cot.max_clients = config.max_clients;
+    CotOwnAssetSink sink;
+    const auto& sources = engine.config().sources;
+    for (std::size_t index = 0; index < sources.size(); ++index) {
+      if (config.cot_source.empty() || sources[index].id != config.cot_source) continue;
+      const auto source = static_cast<std::uint32_t>(index);
+      sink = [&engine, &clock, source](std::string event_xml) {
+        return engine.submit(engine::RawInput{clock.now(), source, std::move(event_xml)});
+      };
+    }
+    auto stream = CotStream::start(cot, node->principals_, *picture, clock, std::move(sink));
+    if (!stream) return stream.error();
+    node->cot_ = std::move(*stream);
+  }
+
   HttpServerOptions options;
   options.listen = config.listen;
   options.port = config.port;
@@ -139,6 +161,9 @@ Result<std::unique_ptr<NodeServer>> NodeServer::create(engine::Engine& engine,
   options.tls_key = config.tls_key;
   options.client_queue_bytes = config.client_queue_bytes;
   options.max_clients = config.max_clients;
+  if (CotStream* cot = node->cot_.get()) {
+    options.tick_listener = [cot](const TickEvents& tick) { cot->deliver(tick); };
+  }
   auto http = HttpServer::start(options, *node->api_, *picture, node->desk_.get(), &clock);
   if (!http) return http.error();
   node->http_ = std::move(*http);
@@ -149,6 +174,7 @@ NodeServer::~NodeServer() { stop(); }
 
 void NodeServer::stop() {
   if (http_) http_->stop();
+  if (cot_) cot_->stop();
   engine_.set_tick_callback({});
   engine_.set_loop_callback({});
 }
@@ -268,6 +294,7 @@ std::string NodeServer::metrics_text() const {
   append_summary(text, "straitwatch_stream_latency_seconds",
                  "Picture change to its stream message handed to the socket.",
                  http_->stream_latency());
+  if (cot_) text += cot_->metrics_text();
   return text;
 }
 

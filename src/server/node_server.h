@@ -11,6 +11,7 @@
 
 #include "engine/engine.h"
 #include "server/api.h"
+#include "server/cot_stream.h"
 #include "server/http_server.h"
 #include "server/live_picture.h"
 #include "server/track_staging.h"
@@ -30,6 +31,8 @@ class NodeServer {
   NodeServer& operator=(const NodeServer&) = delete;
 
   std::uint16_t port() const { return http_->port(); }
+  /// Port of the CoT stream (0 when it is off).
+  std::uint16_t cot_port() const { return cot_ ? cot_->port() : 0; }
   bool tls() const { return http_->tls(); }
   LivePicture& picture() { return *picture_; }
   const Principals& principals() const { return principals_; }
@@ -51,6 +54,7 @@ class NodeServer {
   std::unique_ptr<SearchService> search_;
   std::unique_ptr<store::SqliteStore> history_;
   std::unique_ptr<Api> api_;
+  std::unique_ptr<CotStream> cot_;  ///< before http_: the HTTP tick feeds it
   std::unique_ptr<HttpServer> http_;
   mutable std::mutex metrics_mutex_;
   std::string engine_metrics_;

@@ -1,5 +1,7 @@
 #include "server/operator_desk.h"
 
+#include "server/views.h"
+
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -25,7 +27,7 @@ void OperatorDesk::act(const std::string& action, std::uint64_t alert, const std
   engine::RawInput input;
   input.receive_time = clock_.now();
   input.source = operator_source_;
-  input.bytes = body.dump();
+  input.bytes = to_text(body);
   if (!submit_(std::move(input))) {
     {
       std::lock_guard lock(mutex_);

@@ -37,7 +37,9 @@ Principal parse_principal(const toml::value& entry, std::size_t index) {
   principal.recipient.name = toml::find<std::string>(entry, "name");
   principal.token_sha256 = toml::find<std::string>(entry, "token_sha256");
   principal.recipient.nation = toml::find<std::string>(entry, "nation");
-  principal.recipient.agency = toml::find_or<std::string>(entry, "agency", "");
+  if (entry.contains("agency")) {
+    principal.recipient.agency = toml::find<std::string>(entry, "agency");
+  }
   if (principal.recipient.name.empty()) throw PrincipalError{where + ": empty name"};
   if (principal.token_sha256.size() != 64 ||
       principal.token_sha256.find_first_not_of("0123456789abcdef") != std::string::npos) {
@@ -59,7 +61,9 @@ Principal parse_principal(const toml::value& entry, std::size_t index) {
       throw PrincipalError{where + ": purpose '" + purpose + "': expected sar, border, law"};
     principal.recipient.purposes |= flag;
   }
-  principal.recipient.personal_data = toml::find_or<bool>(entry, "personal_data", false);
+  if (entry.contains("personal_data")) {
+    principal.recipient.personal_data = toml::find<bool>(entry, "personal_data");
+  }
   return principal;
 }
 

@@ -41,13 +41,13 @@ TickEvents prepare_tick(std::vector<LiveEvent> events, TimeNs picture_time) {
   }
   for (TickEvents::Item& item : tick.items) {
     switch (item.event.kind) {
-      case LiveEvent::Kind::kTrack: item.json = track_json(*item.event.track).dump(); break;
+      case LiveEvent::Kind::kTrack: item.json = to_text(track_json(*item.event.track)); break;
       case LiveEvent::Kind::kTrackRemoved: break;
       case LiveEvent::Kind::kAlert:
-        item.json = risk::alert_to_json(*item.event.alert).dump();
+        item.json = to_text(risk::alert_to_json(*item.event.alert));
         break;
       case LiveEvent::Kind::kSearchArea:
-        item.json = search_job_json(*item.event.search).dump();
+        item.json = to_text(search_job_json(*item.event.search));
         break;
     }
   }
@@ -60,14 +60,14 @@ bool StreamFilter::may_see(const Label& label) const {
 
 std::string StreamFilter::snapshot(const LivePicture& picture) {
   held_.clear();
-  std::string out = "{\"type\":\"snapshot\",\"time\":" + risk::time_json(picture.time()).dump();
+  std::string out = "{\"type\":\"snapshot\",\"time\":" + to_text(risk::time_json(picture.time()));
   out += ",\"tracks\":[";
   bool first = true;
   for (const auto& live : picture.tracks()) {
     if (!viewport_.contains(live->track.position) || !may_see(live->track.label)) continue;
     if (!first) out += ',';
     first = false;
-    out += track_json(*live).dump();
+    out += to_text(track_json(*live));
     held_.insert(live->track.id);
   }
   out += "],\"alerts\":[";
@@ -76,7 +76,7 @@ std::string StreamFilter::snapshot(const LivePicture& picture) {
     if (alert->state == risk::AlertState::kClosed || !may_see(alert->label)) continue;
     if (!first) out += ',';
     first = false;
-    out += risk::alert_to_json(*alert).dump();
+    out += to_text(risk::alert_to_json(*alert));
   }
   out += "],\"search_areas\":[";
   first = true;
@@ -84,7 +84,7 @@ std::string StreamFilter::snapshot(const LivePicture& picture) {
     if (!may_see(job->label)) continue;
     if (!first) out += ',';
     first = false;
-    out += search_job_json(*job).dump();
+    out += to_text(search_job_json(*job));
   }
   out += "]}";
   return out;
@@ -120,7 +120,7 @@ std::string StreamFilter::update(const TickEvents& tick) {
     }
   }
   if (tracks.empty() && removed_ids.empty() && alerts.empty() && searches.empty()) return {};
-  std::string out = "{\"type\":\"update\",\"time\":" + risk::time_json(tick.time).dump();
+  std::string out = "{\"type\":\"update\",\"time\":" + to_text(risk::time_json(tick.time));
   append_list(out, "tracks", tracks);
   out += ",\"removed\":[";
   for (std::size_t index = 0; index < removed_ids.size(); ++index) {

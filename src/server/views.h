@@ -12,6 +12,12 @@ namespace sw::server {
 
 using Json = nlohmann::ordered_json;
 
+/// JSON text; bytes that are not UTF-8 (outside text passed through) become U+FFFD instead
+/// of an exception.
+inline std::string to_text(const Json& value) {
+  return value.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
 /// A live track: identity, class, state, speed and course, label and trail.
 Json track_json(const LiveTrack& live);
 /// The same as a GeoJSON Point feature (properties: the track JSON without trail).

@@ -1,6 +1,7 @@
 #include "share/release.h"
 
 #include <algorithm>
+#include <vector>
 
 namespace sw::share {
 
@@ -28,17 +29,28 @@ Decision decide(const Label& label, const Recipient& recipient) {
           return entry == "*" || entry == recipient.nation || entry == recipient.agency;
         });
   };
-  const bool owning_agency = !label.owner.empty() && label.owner == recipient.agency;
-  switch (label.sensitivity) {
-    case Sensitivity::kClear: return Decision::kReleased;
-    case Sensitivity::kRed:
-      return owning_agency || named(true) ? Decision::kReleased : Decision::kRed;
-    case Sensitivity::kGreen:
-    case Sensitivity::kAmber: break;
+  if (label.sensitivity == Sensitivity::kClear) return Decision::kReleased;
+  // An item derived from several inputs has their owners joined by '+': every owner must
+  // release it (releasable-to is already the intersection of the inputs').
+  std::vector<std::string> owners;
+  for (std::size_t start = 0; start <= label.owner.size();) {
+    const std::size_t plus = std::min(label.owner.find('+', start), label.owner.size());
+    if (plus > start) owners.push_back(label.owner.substr(start, plus - start));
+    start = plus + 1;
   }
-  if (owning_agency || label.owner.empty()) return Decision::kReleased;
-  if (owner_nation(label.owner) == recipient.nation) return Decision::kReleased;
-  return named(false) ? Decision::kReleased : Decision::kNotReleasable;
+  if (owners.empty() && label.sensitivity == Sensitivity::kRed) {
+    return named(true) ? Decision::kReleased : Decision::kRed;
+  }
+  for (const std::string& owner : owners) {
+    const bool owning_agency = owner == recipient.agency;
+    if (label.sensitivity == Sensitivity::kRed) {
+      if (!owning_agency && !named(true)) return Decision::kRed;
+      continue;
+    }
+    if (owning_agency || owner_nation(owner) == recipient.nation) continue;
+    if (!named(false)) return Decision::kNotReleasable;
+  }
+  return Decision::kReleased;
 }
 
 }  // namespace sw::share

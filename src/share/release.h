@@ -41,7 +41,9 @@ const char* to_string(Decision decision);
 /// - TLP:CLEAR goes to anyone (with a matching purpose);
 /// - TLP:RED only to the owning agency itself and to recipients named in releasable-to;
 /// - otherwise to the owner's nation and agency, and to any nation, agency or recipient
-///   named in releasable-to ("*" names everyone).
+///   named in releasable-to ("*" names everyone);
+/// - an owner "A+B" (an item derived from inputs of several owners) needs each owner's
+///   release.
 Decision decide(const Label& label, const Recipient& recipient);
 
 inline bool may_release(const Label& label, const Recipient& recipient) {
