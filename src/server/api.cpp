@@ -221,10 +221,10 @@ void Api::handle(const Request& request, const Respond& respond) {
     return respond(not_found("this path"));
   }
   if (parts.size() == 3 && head == "alerts") {
-    static const std::map<std::string_view, std::string> kActions{
+    static const std::map<std::string_view, std::string> actions{
         {"acknowledge", "acknowledge"}, {"hand-over", "hand_over"}, {"close", "close"}};
-    const auto action = kActions.find(parts[2]);
-    if (action == kActions.end()) return respond(not_found("this action"));
+    const auto action = actions.find(parts[2]);
+    if (action == actions.end()) return respond(not_found("this action"));
     if (!post) return method_not_allowed();
     return alert_action(*who, *id, action->second, request.body(), respond);
   }

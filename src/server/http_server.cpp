@@ -33,20 +33,20 @@ constexpr auto kCloseGrace = std::chrono::seconds(5);
 constexpr std::size_t kMaxStreamMessage = 4096;
 
 std::string content_type(const std::filesystem::path& path) {
-  static const std::map<std::string, std::string> kTypes{{".html", "text/html; charset=utf-8"},
-                                                         {".js", "text/javascript"},
-                                                         {".mjs", "text/javascript"},
-                                                         {".css", "text/css"},
-                                                         {".json", "application/json"},
-                                                         {".geojson", "application/geo+json"},
-                                                         {".svg", "image/svg+xml"},
-                                                         {".png", "image/png"},
-                                                         {".ico", "image/x-icon"},
-                                                         {".woff2", "font/woff2"},
-                                                         {".map", "application/json"},
-                                                         {".txt", "text/plain"}};
-  const auto found = kTypes.find(path.extension().string());
-  return found == kTypes.end() ? "application/octet-stream" : found->second;
+  static const std::map<std::string, std::string> types{{".html", "text/html; charset=utf-8"},
+                                                        {".js", "text/javascript"},
+                                                        {".mjs", "text/javascript"},
+                                                        {".css", "text/css"},
+                                                        {".json", "application/json"},
+                                                        {".geojson", "application/geo+json"},
+                                                        {".svg", "image/svg+xml"},
+                                                        {".png", "image/png"},
+                                                        {".ico", "image/x-icon"},
+                                                        {".woff2", "font/woff2"},
+                                                        {".map", "application/json"},
+                                                        {".txt", "text/plain"}};
+  const auto found = types.find(path.extension().string());
+  return found == types.end() ? "application/octet-stream" : found->second;
 }
 
 }  // namespace

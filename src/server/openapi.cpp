@@ -67,8 +67,8 @@ Json build() {
 }  // namespace
 
 const std::string& openapi_json() {
-  static const std::string kText = build().dump(2);
-  return kText;
+  static const std::string text = build().dump(2);
+  return text;
 }
 
 }  // namespace sw::server

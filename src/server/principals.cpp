@@ -28,10 +28,10 @@ struct PrincipalError {
 
 Principal parse_principal(const toml::value& entry, std::size_t index) {
   const std::string where = "principal " + std::to_string(index + 1);
-  static const std::set<std::string> kKeys{"name",  "token_sha256", "nation",       "agency",
-                                           "roles", "purposes",     "personal_data"};
+  static const std::set<std::string> keys{"name",  "token_sha256", "nation",       "agency",
+                                          "roles", "purposes",     "personal_data"};
   for (const auto& [key, value] : entry.as_table()) {
-    if (kKeys.count(key) == 0) throw PrincipalError{"unknown key '" + key + "' in " + where};
+    if (keys.count(key) == 0) throw PrincipalError{"unknown key '" + key + "' in " + where};
   }
   Principal principal;
   principal.recipient.name = toml::find<std::string>(entry, "name");
