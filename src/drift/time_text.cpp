@@ -81,6 +81,8 @@ Result<TimeNs> parse_utc_time(std::string_view text) {
   if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) {
     return bad;
   }
+  // Nanoseconds since 1970 in 64 bits reach from 1677 to 2262.
+  if (year < 1678 || year > 2261) return bad;
   const std::int64_t days =
       days_from_civil(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
   return ((days * 24 + hour) * 60 + minute) * 60 * kNsPerSecond + second * kNsPerSecond + nanos;

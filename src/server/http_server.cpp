@@ -222,8 +222,11 @@ class WsSession final : public StreamClient,
 
   void send(std::shared_ptr<const std::string> message) {
     if (closing_) return;
+    // One message always goes when nothing waits (a large snapshot is not a slow client).
+    if (!queue_.empty() && queued_bytes_ + message->size() > server_.options().client_queue_bytes) {
+      return drop("slow_consumer");
+    }
     queued_bytes_ += message->size();
-    if (queued_bytes_ > server_.options().client_queue_bytes) return drop("slow_consumer");
     queue_.push_back(std::move(message));
     if (!writing_) write_next();
   }

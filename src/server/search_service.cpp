@@ -35,8 +35,9 @@ Result<SearchJob> SearchService::submit(SearchJob job) {
     job.state = SearchJob::State::kQueued;
     job.progress = 0.0;
     queue_.push_back(job);
+    // Published under the lock, so the worker's "running" cannot be overwritten by "queued".
+    picture_.put_search(job);
   }
-  picture_.put_search(job);
   wake_.notify_one();
   return job;
 }
