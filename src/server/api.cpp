@@ -144,9 +144,12 @@ Result<Viewport> parse_viewport(std::string_view text) {
     if (more) text = text.substr(comma + 1);
   }
   if (count != 4) return Error{"bad_parameter", "bbox: four numbers W,S,E,N"};
-  Viewport box{values[0], values[1], values[2], values[3]};
-  if (box.west < -180 || box.east > 180 || box.south < -90 || box.north > 90 ||
-      box.west > box.east || box.south > box.north) {
+  return make_viewport({values[0], values[1], values[2], values[3]});
+}
+
+Result<Viewport> make_viewport(const Viewport& box) {
+  if (!(box.west >= -180 && box.east <= 180 && box.south >= -90 && box.north <= 90 &&
+        box.west <= box.east && box.south <= box.north)) {
     return Error{"bad_parameter", "bbox: W <= E within -180..180, S <= N within -90..90"};
   }
   return box;
@@ -288,10 +291,9 @@ ApiResponse Api::tracks(const Principal& who, const Target& target) const {
   for (const auto& live : services_.picture->tracks()) {
     const track::FusedTrack& track = live->track;
     if (!box.contains(track.position) || !visible(who, track.label)) continue;
-    const Json features = track_json(*live);
-    if (!classes.empty() && classes.count(features["class"].get<std::string>()) == 0) continue;
+    if (!classes.empty() && classes.count(class_name(track.track_class)) == 0) continue;
     if (ais && *ais != track.mmsi.has_value()) continue;
-    items.push_back(geojson ? track_feature(*live) : features);
+    items.push_back(geojson ? track_feature(*live) : track_json(*live));
   }
   if (geojson) return json_response(Json{{"type", "FeatureCollection"}, {"features", items}});
   return json_response(

@@ -53,6 +53,8 @@ struct Viewport {
 };
 /// Parses "W,S,E,N" (degrees, W <= E, S <= N); an error names the fault.
 Result<Viewport> parse_viewport(std::string_view text);
+/// The box if it is one (W <= E within -180..180, S <= N within -90..90; no NaN).
+Result<Viewport> make_viewport(const Viewport& box);
 
 /// An error response {"error", "detail"}.
 ApiResponse error_response(unsigned status, const std::string& code, const std::string& detail);

@@ -1,5 +1,6 @@
 #include "server/http_server.h"
 
+#include <array>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/ssl.hpp>
 #include <boost/asio/steady_timer.hpp>
@@ -196,14 +197,14 @@ class WsSession final : public StreamClient,
     } else if (!message["viewport"].is_array() || message["viewport"].size() != 4) {
       problem = "viewport: [W, S, E, N]";
     } else {
-      std::string joined;
-      for (const Json& value : message["viewport"]) {
+      std::array<double, 4> values{};
+      for (std::size_t index = 0; index < 4; ++index) {
+        const Json& value = message["viewport"][index];
         if (!value.is_number()) problem = "viewport: four numbers";
-        if (!joined.empty()) joined += ',';
-        joined += value.is_number() ? to_text(value) : "x";
+        values[index] = value.is_number() ? value.get<double>() : 0.0;
       }
       if (problem.empty()) {
-        auto viewport = parse_viewport(joined);
+        auto viewport = make_viewport({values[0], values[1], values[2], values[3]});
         if (!viewport) {
           problem = viewport.error().detail;
         } else {

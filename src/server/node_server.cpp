@@ -39,6 +39,19 @@ void append_summary(std::string& out, const char* name, const char* help,
                      labels.empty() ? "" : "}", "", histogram.count());
 }
 
+/// The listener settings the HTTP server and the CoT stream share, from the configuration.
+template <typename Options>
+Options listener_options(const engine::ServerConfig& config, std::uint16_t port) {
+  Options options;
+  options.listen = config.listen;
+  options.port = port;
+  options.tls_cert = config.tls_cert;
+  options.tls_key = config.tls_key;
+  options.client_queue_bytes = config.client_queue_bytes;
+  options.max_clients = config.max_clients;
+  return options;
+}
+
 void append_metric(std::string& out, const char* name, const char* type, const char* help) {
   out += fmt::format("# HELP {} {}\n# TYPE {} {}\n", name, help, name, type);
 }
@@ -132,13 +145,7 @@ Result<std::unique_ptr<NodeServer>> NodeServer::create(engine::Engine& engine,
   node->api_ = std::make_unique<Api>(std::move(services));
 
   if (config.cot) {
-    CotStreamOptions cot;
-    cot.listen = config.listen;
-    cot.port = config.cot_port;
-    cot.tls_cert = config.tls_cert;
-    cot.tls_key = config.tls_key;
-    cot.client_queue_bytes = config.client_queue_bytes;
-    cot.max_clients = config.max_clients;
+    const auto cot = listener_options<CotStreamOptions>(config, config.cot_port);
     CotOwnAssetSink sink;
     const auto& sources = engine.config().sources;
     for (std::size_t index = 0; index < sources.size(); ++index) {
@@ -153,14 +160,8 @@ Result<std::unique_ptr<NodeServer>> NodeServer::create(engine::Engine& engine,
     node->cot_ = std::move(*stream);
   }
 
-  HttpServerOptions options;
-  options.listen = config.listen;
-  options.port = config.port;
+  auto options = listener_options<HttpServerOptions>(config, config.port);
   options.web_root = config.web_root;
-  options.tls_cert = config.tls_cert;
-  options.tls_key = config.tls_key;
-  options.client_queue_bytes = config.client_queue_bytes;
-  options.max_clients = config.max_clients;
   if (CotStream* cot = node->cot_.get()) {
     options.tick_listener = [cot](const TickEvents& tick) { cot->deliver(tick); };
   }

@@ -6,9 +6,8 @@
 #include "risk/alert.h"
 
 namespace sw::server {
-namespace {
 
-Json class_name(track::TrackClass track_class) {
+const char* class_name(track::TrackClass track_class) {
   switch (track_class) {
     case track::TrackClass::kCooperative: return "cooperative";
     case track::TrackClass::kDark: return "dark";
@@ -17,7 +16,9 @@ Json class_name(track::TrackClass track_class) {
   return "dark";
 }
 
-Json class_name(store::TrackClass track_class) {
+namespace {
+
+const char* stored_class_name(store::TrackClass track_class) {
   switch (track_class) {
     case store::TrackClass::kCooperative: return "cooperative";
     case store::TrackClass::kDark: return "dark";
@@ -159,7 +160,7 @@ Json history_point_json(const store::TrackPosition& position) {
 
 Json stored_track_json(const store::TrackRecord& record) {
   return Json{{"id", record.track_id},
-              {"class", class_name(record.track_class)},
+              {"class", stored_class_name(record.track_class)},
               {"status", store::to_string(record.position.status)},
               {"time", risk::time_json(record.position.time)},
               {"lat", rounded(record.position.position.lat, 1e6)},

@@ -34,6 +34,9 @@ Json history_point_json(const store::TrackPosition& position);
 /// A stored track at a past time (replay).
 Json stored_track_json(const store::TrackRecord& record);
 
+/// "cooperative", "dark" or "own_asset" (the API's name of a track class).
+const char* class_name(track::TrackClass track_class);
+
 /// Speed over ground (knots) and course (degrees true, 0..360) of a velocity.
 double speed_knots(const Velocity& velocity);
 double course_degrees(const Velocity& velocity);

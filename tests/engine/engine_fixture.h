@@ -15,6 +15,7 @@
 #include <thread>
 #include <vector>
 
+#include "support/test_support.h"
 #include "track/fusion/fused_track.h"
 
 namespace sw::engine::testing {
@@ -38,36 +39,8 @@ inline sockaddr_in loopback(std::uint16_t port) {
   return address;
 }
 
-/// Polls `predicate` every 10 ms, at most `attempts` times; its last value.
-template <typename Predicate>
-bool wait_for(Predicate predicate, int attempts = 500) {
-  for (int attempt = 0; attempt < attempts; ++attempt) {
-    if (predicate()) return true;
-    std::this_thread::sleep_for(std::chrono::milliseconds(10));
-  }
-  return predicate();
-}
-
-/// A fresh directory under the test temp dir, removed at destruction.
-class TempDir {
- public:
-  explicit TempDir(const std::string& name) {
-    std::random_device entropy;
-    path_ = std::filesystem::temp_directory_path() /
-            ("straitwatch-" + name + "-" + std::to_string(entropy()));
-    std::filesystem::create_directories(path_);
-  }
-  ~TempDir() {
-    std::error_code ignored;
-    std::filesystem::remove_all(path_, ignored);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const std::filesystem::path& path() const { return path_; }
-
- private:
-  std::filesystem::path path_;
-};
+using sw::test_support::TempDir;
+using sw::test_support::wait_for;
 
 /// Two pictures are equal track by track (ids, classes, times, positions to the bit).
 inline void expect_same_tracks(const std::vector<track::FusedTrack>& expected,

@@ -20,6 +20,7 @@
 #include "server/api.h"
 #include "server/principals.h"
 #include "server/views.h"
+#include "support/test_support.h"
 #include "track/fusion/fused_track.h"
 
 namespace sw::server::testing {
@@ -176,36 +177,7 @@ inline std::vector<std::uint64_t> ids_of(const Json& items) {
   return ids;
 }
 
-/// Polls `predicate` every 10 ms for at most `limit`; its last value.
-inline bool wait_for(const std::function<bool()>& predicate,
-                     std::chrono::milliseconds limit = std::chrono::seconds(20)) {
-  const auto deadline = std::chrono::steady_clock::now() + limit;
-  while (std::chrono::steady_clock::now() < deadline) {
-    if (predicate()) return true;
-    std::this_thread::sleep_for(std::chrono::milliseconds(10));
-  }
-  return predicate();
-}
-
-/// A fresh directory under the test temp dir, removed at destruction.
-class TempDir {
- public:
-  explicit TempDir(const std::string& name) {
-    std::random_device entropy;
-    path_ = std::filesystem::temp_directory_path() /
-            ("straitwatch-" + name + "-" + std::to_string(entropy()));
-    std::filesystem::create_directories(path_);
-  }
-  ~TempDir() {
-    std::error_code ignored;
-    std::filesystem::remove_all(path_, ignored);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const std::filesystem::path& path() const { return path_; }
-
- private:
-  std::filesystem::path path_;
-};
+using sw::test_support::TempDir;
+using sw::test_support::wait_for;
 
 }  // namespace sw::server::testing

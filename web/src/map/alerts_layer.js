@@ -6,6 +6,7 @@ import Feature from 'ol/Feature.js';
 import Point from 'ol/geom/Point.js';
 import { fromLonLat } from 'ol/proj.js';
 import { Circle as CircleStyle, Fill, Stroke, Style } from 'ol/style.js';
+import { feature_id_at } from './pick.js';
 
 /// Colour per severity, least to most urgent.
 export const kSeverityColours = {
@@ -69,15 +70,6 @@ export class AlertsLayer {
 
   /// The alert id under a pixel, or null.
   alert_at(map, pixel) {
-    let found = null;
-    map.forEachFeatureAtPixel(
-      pixel,
-      (feature) => {
-        found = feature.getId();
-        return true;
-      },
-      { layerFilter: (layer) => layer === this.layer, hitTolerance: 2 },
-    );
-    return found;
+    return feature_id_at(map, this.layer, pixel, 2);
   }
 }

@@ -7,6 +7,7 @@ import Point from 'ol/geom/Point.js';
 import LineString from 'ol/geom/LineString.js';
 import { fromLonLat } from 'ol/proj.js';
 import { track_style } from './track_style.js';
+import { feature_id_at } from './pick.js';
 
 const kVectorMinutes = 6;
 const kKnotMs = 1852 / 3600;
@@ -74,16 +75,7 @@ export class TracksLayer {
 
   /// The track id under a map pixel, or null.
   track_at(map, pixel) {
-    let found = null;
-    map.forEachFeatureAtPixel(
-      pixel,
-      (feature) => {
-        found = feature.getId();
-        return true;
-      },
-      { layerFilter: (layer) => layer === this.layer, hitTolerance: 6 },
-    );
-    return found;
+    return feature_id_at(map, this.layer, pixel, 6);
   }
 
   /// The track shown under this id (live or replayed), or undefined.
