@@ -86,6 +86,7 @@ class HttpServer::Impl {
   LivePicture& picture() { return picture_; }
   HttpServerStats& stats() { return stats_; }
   net::ssl::context& ssl() { return ssl_; }
+  TrackTexts& track_texts() { return track_texts_; }
   bool tls() const { return tls_; }
   std::uint16_t port() const { return port_; }
   engine::LatencyHistogram stream_latency() const {
@@ -111,6 +112,8 @@ class HttpServer::Impl {
   net::io_context io_;
   tcp::acceptor acceptor_;
   net::steady_timer tick_timer_;
+  std::chrono::steady_clock::time_point next_tick_;
+  TrackTexts track_texts_;
   net::ssl::context ssl_;
   bool tls_ = false;
   std::uint16_t port_ = 0;
@@ -130,11 +133,14 @@ template <class Stream>
 class WsSession final : public StreamClient,
                         public std::enable_shared_from_this<WsSession<Stream>> {
  public:
-  WsSession(Stream&& stream, HttpServer::Impl& server, const Principal& principal)
+  WsSession(Stream&& stream, HttpServer::Impl& server, const Principal& principal,
+            const Viewport& viewport)
       : ws_(std::move(stream)),
         server_(server),
-        filter_(principal),
-        close_timer_(ws_.get_executor()) {}
+        filter_(principal, server.track_texts()),
+        close_timer_(ws_.get_executor()) {
+    filter_.set_viewport(viewport);
+  }
 
   void accept(Request request) {
     ws_.set_option(websocket::stream_base::timeout::suggested(beast::role_type::server));
@@ -146,13 +152,10 @@ class WsSession final : public StreamClient,
 
   void deliver(const TickEvents& tick) override {
     if (closing_) return;
-    std::string message = filter_.update(tick);
+    const bool timed = tick.oldest_published != 0 && server_.clock() != nullptr;
+    std::string message = filter_.update(tick, timed ? tick.oldest_published : 0);
     if (message.empty()) return;
-    if (tick.oldest_published != 0 && server_.clock() != nullptr) {
-      message.insert(message.size() - 1,
-                     ",\"published_ns\":" + std::to_string(tick.oldest_published));
-      server_.record_latency(server_.clock()->now() - tick.oldest_published);
-    }
+    if (timed) server_.record_latency(server_.clock()->now() - tick.oldest_published);
     send(std::make_shared<const std::string>(std::move(message)));
   }
 
@@ -367,8 +370,16 @@ class HttpSession final : public std::enable_shared_from_this<HttpSession<Stream
       return reply(error_response(401, "unauthorized", "a valid access_token is required"), 11,
                    false);
     }
+    // The first snapshot is of the viewport given here (?bbox=W,S,E,N), or of everything.
+    Viewport viewport;
+    if (const auto found = target->query.find("bbox"); found != target->query.end()) {
+      auto parsed = parse_viewport(found->second);
+      if (!parsed)
+        return reply(error_response(400, "bad_parameter", parsed.error().detail), 11, false);
+      viewport = *parsed;
+    }
     beast::get_lowest_layer(stream_).expires_never();
-    std::make_shared<WsSession<Stream>>(std::move(stream_), server_, *who)
+    std::make_shared<WsSession<Stream>>(std::move(stream_), server_, *who, viewport)
         ->accept(std::move(request));
   }
 
@@ -434,6 +445,9 @@ void HttpServer::Impl::accept() {
       if (error != net::error::operation_aborted) accept();
       return;
     }
+    // Stream messages go out as soon as they are written (no Nagle wait for an ACK).
+    beast::error_code ignored;
+    socket.set_option(tcp::no_delay(true), ignored);
     if (tls_) {
       std::make_shared<HttpSession<SslStream>>(
           SslStream(beast::tcp_stream(std::move(socket)), ssl_), *this)
@@ -447,12 +461,19 @@ void HttpServer::Impl::accept() {
 }
 
 void HttpServer::Impl::tick() {
-  tick_timer_.expires_after(options_.tick);
+  // A fixed rate: the next tick is due a period after the last was due, not after it ended
+  // (a late tick is not made up for with a burst).
+  const auto now = std::chrono::steady_clock::now();
+  next_tick_ = std::max(next_tick_ + options_.tick, now);
+  tick_timer_.expires_at(next_tick_);
   tick_timer_.async_wait([this](beast::error_code error) {
     if (error) return;
     stats_.ticks.fetch_add(1, std::memory_order_relaxed);
     if (desk_ != nullptr) desk_->expire(std::chrono::seconds(10));
     std::vector<LiveEvent> events = picture_.take_events();
+    for (const LiveEvent& event : events) {
+      if (event.kind == LiveEvent::Kind::kTrackRemoved) track_texts_.forget(event.id);
+    }
     if (!events.empty() && (!clients_.empty() || options_.tick_listener)) {
       const TickEvents prepared = prepare_tick(std::move(events), picture_.time());
       if (options_.tick_listener) options_.tick_listener(prepared);

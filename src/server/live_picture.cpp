@@ -44,6 +44,7 @@ void LivePicture::apply_tracks(std::span<const track::FusedTrack> tracks) {
     live->track = update;
     if (live->trail.empty() || update.time - live->trail.back().time >= trail_spacing_) {
       live->trail.push_back({update.time, update.position});
+      live->trail_added = 1;
       if (live->trail.size() > trail_points_) live->trail.erase(live->trail.begin());
     }
     std::shared_ptr<const LiveTrack> shared = std::move(live);

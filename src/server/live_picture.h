@@ -34,6 +34,9 @@ struct TrailPoint {
 struct LiveTrack {
   track::FusedTrack track;
   std::vector<TrailPoint> trail;
+  /// Trail points this version added to the previous one's (0 or 1): a stream client that
+  /// holds the track is sent only these.
+  std::size_t trail_added = 0;
 };
 
 /// One source's counters as last published by the engine thread.
@@ -118,6 +121,8 @@ class LivePicture {
   std::vector<std::shared_ptr<const SearchJob>> searches() const;
   std::shared_ptr<const SearchJob> search(std::uint64_t id) const;
   std::vector<SourceStatus> sources() const;
+  /// Most trail points a track keeps.
+  std::size_t trail_points() const { return trail_points_; }
   /// Newest sensor time seen in a track change (0 before the first).
   TimeNs time() const;
   LivePictureStats stats() const;

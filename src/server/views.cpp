@@ -1,6 +1,8 @@
 #include "server/views.h"
 
+#include <algorithm>
 #include <cmath>
+#include <span>
 
 #include "core/units.h"
 #include "risk/alert.h"
@@ -52,6 +54,15 @@ Json track_properties(const track::FusedTrack& track) {
   return body;
 }
 
+Json trail_json(std::span<const TrailPoint> points) {
+  Json trail = Json::array();
+  for (const TrailPoint& point : points) {
+    trail.push_back(Json::array(
+        {rounded(point.position.lon, 1e6), rounded(point.position.lat, 1e6), point.time}));
+  }
+  return trail;
+}
+
 }  // namespace
 
 double speed_knots(const Velocity& velocity) {
@@ -65,13 +76,15 @@ double course_degrees(const Velocity& velocity) {
 
 Json track_json(const LiveTrack& live) {
   Json body = track_properties(live.track);
-  Json trail = Json::array();
-  for (const TrailPoint& point : live.trail) {
-    trail.push_back(Json::array(
-        {rounded(point.position.lon, 1e6), rounded(point.position.lat, 1e6), point.time}));
-  }
-  body["trail"] = std::move(trail);
+  body["trail"] = trail_json(live.trail);
   return body;
+}
+
+std::string track_change_text(const LiveTrack& live, std::size_t trail_added) {
+  Json body = track_properties(live.track);
+  const std::size_t added = std::min(trail_added, live.trail.size());
+  body["trail_add"] = trail_json(std::span(live.trail).last(added));
+  return to_text(body);
 }
 
 Json track_feature(const LiveTrack& live) {

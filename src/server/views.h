@@ -20,6 +20,9 @@ inline std::string to_text(const Json& value) {
 
 /// A live track: identity, class, state, speed and course, label and trail.
 Json track_json(const LiveTrack& live);
+/// The same for a stream client that already holds the track: no "trail", but
+/// "trail_add", the `trail_added` newest trail points it does not have yet.
+std::string track_change_text(const LiveTrack& live, std::size_t trail_added);
 /// The same as a GeoJSON Point feature (properties: the track JSON without trail).
 Json track_feature(const LiveTrack& live);
 /// A search job: state, progress, subject, and for each hour its radii and areas.

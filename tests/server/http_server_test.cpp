@@ -370,6 +370,33 @@ TEST_F(HttpServerTest, ViewportLimitsWhatIsSentAndBadOnesAreAnswered) {
   EXPECT_EQ(ids_of((*message)["tracks"]), (Ids{1, 2, 3, 4}));
 }
 
+TEST_F(HttpServerTest, AViewportInTheStreamUrlShapesTheFirstSnapshot) {
+  apply({make_track(1, 51.0, 1.4, uk_), make_track(2, 51.0, 1.8, uk_)});
+  start();
+  WsClient client;
+  ASSERT_FALSE(client.connect(port(), stream_target(kUkWatch) + "&bbox=1.2,50.9,1.6,51.2"));
+  std::optional<Json> message = client.read();
+  ASSERT_TRUE(message);
+  EXPECT_EQ((*message)["type"], "snapshot");
+  EXPECT_EQ(ids_of((*message)["tracks"]), (Ids{1}));
+  // A held track changing is sent as a change (trail_add), one entering the view whole.
+  apply({make_track(1, 51.01, 1.4, uk_, std::nullopt, kStart + 20 * kNsPerSecond),
+         make_track(2, 51.0, 1.5, uk_, std::nullopt, kStart + 20 * kNsPerSecond)});
+  message = client.read_type("update");
+  ASSERT_TRUE(message);
+  ASSERT_EQ(ids_of((*message)["tracks"]), (Ids{1, 2}));
+  EXPECT_EQ((*message)["tracks"][0]["trail_add"].size(), 1U);
+  EXPECT_FALSE((*message)["tracks"][0].contains("trail"));
+  EXPECT_EQ((*message)["tracks"][1]["trail"].size(), 2U);
+
+  for (const char* bad : {"&bbox=1,2,3", "&bbox=1.6,50,1.2,51", "&bbox=west", "&bbox="}) {
+    SCOPED_TRACE(bad);
+    WsClient refused;
+    EXPECT_TRUE(refused.connect(port(), stream_target(kUkWatch) + bad));
+    EXPECT_EQ(refused.handshake().result(), http::status::bad_request);
+  }
+}
+
 TEST_F(HttpServerTest, StreamWithoutAValidTokenIsRefused) {
   start();
   for (const std::string& target :

@@ -55,6 +55,7 @@ class StreamFilterTest : public ::testing::Test {
   ManualClock clock_{kStart};
   LivePicture picture_;
   Principals principals_;
+  TrackTexts texts_;
   const Label uk_ = make_label("UK/HMCG");
   const Label fr_only_ = make_label("FR/CROSS-GN");
   const Label fr_to_uk_ = make_label("FR/CROSS-GN", {"UK"});
@@ -78,7 +79,7 @@ TEST_F(StreamFilterTest, SnapshotHoldsWhatThePrincipalMaySeeInItsViewport) {
   picture_.put_search(mine);
   picture_.put_search(theirs);
 
-  StreamFilter uk_filter(principal(testing::kUkWatch));
+  StreamFilter uk_filter(principal(testing::kUkWatch), texts_);
   uk_filter.set_viewport(kDoverView);
   const Json uk_snapshot = parsed(uk_filter.snapshot(picture_));
   EXPECT_EQ(uk_snapshot["type"], "snapshot");
@@ -87,13 +88,13 @@ TEST_F(StreamFilterTest, SnapshotHoldsWhatThePrincipalMaySeeInItsViewport) {
   EXPECT_EQ(ids_of(uk_snapshot["alerts"]), (std::vector<std::uint64_t>{10}));  // open, released
   EXPECT_EQ(ids_of(uk_snapshot["search_areas"]), (std::vector<std::uint64_t>{20}));
 
-  StreamFilter fr_filter(principal(testing::kFrCross));  // whole world
+  StreamFilter fr_filter(principal(testing::kFrCross), texts_);  // whole world
   const Json fr_snapshot = parsed(fr_filter.snapshot(picture_));
   EXPECT_EQ(ids_of(fr_snapshot["tracks"]), (std::vector<std::uint64_t>{2, 4, 5}));
   EXPECT_EQ(ids_of(fr_snapshot["alerts"]), (std::vector<std::uint64_t>{12}));
   EXPECT_EQ(ids_of(fr_snapshot["search_areas"]), (std::vector<std::uint64_t>{21}));
 
-  StreamFilter be_filter(principal(testing::kBeWatch));
+  StreamFilter be_filter(principal(testing::kBeWatch), texts_);
   const Json be_snapshot = parsed(be_filter.snapshot(picture_));
   EXPECT_EQ(ids_of(be_snapshot["tracks"]), (std::vector<std::uint64_t>{5}));  // TLP:CLEAR only
   EXPECT_TRUE(be_snapshot["alerts"].empty());
@@ -102,7 +103,7 @@ TEST_F(StreamFilterTest, SnapshotHoldsWhatThePrincipalMaySeeInItsViewport) {
 
 TEST_F(StreamFilterTest, UpdatesSendTracksEnteringAndRemoveTracksLeaving) {
   apply({make_track(1, 51.0, 1.4, uk_), make_track(2, 51.0, 1.8, uk_)});
-  StreamFilter filter(principal(testing::kUkWatch));
+  StreamFilter filter(principal(testing::kUkWatch), texts_);
   filter.set_viewport(kDoverView);
   EXPECT_EQ(ids_of(parsed(filter.snapshot(picture_))["tracks"]), (std::vector<std::uint64_t>{1}));
   (void)tick();  // what happened before the snapshot is in it
@@ -143,9 +144,50 @@ TEST_F(StreamFilterTest, UpdatesSendTracksEnteringAndRemoveTracksLeaving) {
   EXPECT_EQ(filter.update(tick()), "");
 }
 
+TEST_F(StreamFilterTest, AHeldTrackIsSentItsChangeWithOnlyTheTrailPointsItLacks) {
+  apply({make_track(1, 51.0, 1.40, uk_)});
+  StreamFilter filter(principal(testing::kUkWatch), texts_);
+  const Json snapshot = parsed(filter.snapshot(picture_));
+  ASSERT_EQ(snapshot["tracks"].size(), 1U);
+  EXPECT_EQ(snapshot["trail_points"], picture_.trail_points());
+  (void)tick();
+
+  // The client's trail, kept as the web map keeps it, must always equal the server's.
+  Json trail = snapshot["tracks"][0]["trail"];
+  const auto server_trail = [&] {
+    Json points = Json::array();
+    for (const TrailPoint& point : picture_.track(1)->trail) {
+      points.push_back(Json::array({point.position.lon, point.position.lat, point.time}));
+    }
+    return points;
+  };
+  TimeNs time = kStart;
+  int points_added = 0;
+  // 4 s apart against a 10 s trail spacing, 1 to 6 updates per tick: ticks that add no
+  // point, one, or two; 40 ticks run the trail past its 20-point cap.
+  for (int tick_index = 0; tick_index < 40; ++tick_index) {
+    const int updates = 1 + (tick_index * 7) % 6;
+    for (int step = 0; step < updates; ++step) {
+      time += 4 * kNsPerSecond;
+      apply({make_track(1, 51.0 + (time - kStart) / kNsPerSecond * 1e-4, 1.40, uk_, std::nullopt,
+                        time)});
+    }
+    const Json update = parsed(filter.update(tick()));
+    ASSERT_EQ(update["tracks"].size(), 1U);
+    const Json& change = update["tracks"][0];
+    EXPECT_FALSE(change.contains("trail"));
+    ASSERT_TRUE(change["trail_add"].is_array());
+    points_added += static_cast<int>(change["trail_add"].size());
+    for (const Json& point : change["trail_add"]) trail.push_back(point);
+    while (trail.size() > picture_.trail_points()) trail.erase(trail.begin());
+    ASSERT_EQ(trail, server_trail()) << "tick " << tick_index;
+  }
+  EXPECT_GT(points_added, static_cast<int>(picture_.trail_points()));
+}
+
 TEST_F(StreamFilterTest, ALabelThatNoLongerReleasesRemovesTheTrack) {
   apply({make_track(1, 51.0, 1.4, uk_), make_track(2, 51.0, 1.41, fr_only_)});
-  StreamFilter filter(principal(testing::kUkWatch));
+  StreamFilter filter(principal(testing::kUkWatch), texts_);
   EXPECT_EQ(ids_of(parsed(filter.snapshot(picture_))["tracks"]), (std::vector<std::uint64_t>{1}));
   (void)tick();
 
@@ -155,14 +197,14 @@ TEST_F(StreamFilterTest, ALabelThatNoLongerReleasesRemovesTheTrack) {
   EXPECT_EQ(ids_of(update["tracks"]), (std::vector<std::uint64_t>{2}));
   EXPECT_EQ(removed_of(update), (std::vector<std::uint64_t>{1}));
   // The French track and its removal never reach a principal that never held it.
-  StreamFilter belgian(principal(testing::kBeWatch));
+  StreamFilter belgian(principal(testing::kBeWatch), texts_);
   EXPECT_EQ(ids_of(parsed(belgian.snapshot(picture_))["tracks"]), std::vector<std::uint64_t>{});
   apply({make_track(2, 51.0, 1.42, fr_to_uk_)});
   EXPECT_EQ(belgian.update(tick()), "");
 }
 
 TEST_F(StreamFilterTest, AlertsAndSearchesIgnoreTheViewportButNotTheLabel) {
-  StreamFilter filter(principal(testing::kUkWatch));
+  StreamFilter filter(principal(testing::kUkWatch), texts_);
   filter.set_viewport(kDoverView);
   (void)filter.snapshot(picture_);
   risk::Alert far_away = make_alert(7, risk::Severity::kWarning, kStart, uk_);
@@ -191,7 +233,7 @@ TEST_F(StreamFilterTest, AlertsAndSearchesIgnoreTheViewportButNotTheLabel) {
 
 TEST_F(StreamFilterTest, ANewViewportSnapshotForgetsWhatWasHeld) {
   apply({make_track(1, 51.0, 1.4, uk_), make_track(2, 51.0, 1.8, uk_)});
-  StreamFilter filter(principal(testing::kUkWatch));
+  StreamFilter filter(principal(testing::kUkWatch), texts_);
   EXPECT_EQ(ids_of(parsed(filter.snapshot(picture_))["tracks"]),
             (std::vector<std::uint64_t>{1, 2}));
   (void)tick();

@@ -113,7 +113,7 @@ async function click_track(page, id) {
 }
 
 async function main() {
-  const binary = process.argv[2];
+  const binary = process.argv[2] ? path.resolve(process.argv[2]) : undefined;
   if (!binary || !fs.existsSync(binary)) {
     console.error('usage: node tests/web/map_test.mjs PATH_TO_STRAITWATCH');
     return 2;

@@ -8,6 +8,7 @@ import { clip_ring, clipped_land } from '../../web/build_tools/land_plugin.js';
 import { compare_alerts } from '../../web/src/alert_actions.js';
 import { clock_text, iso_of_ms, latlon_text, time_ms } from '../../web/src/time_format.js';
 import { history_tracks } from '../../web/src/panels/replay_bar.js';
+import { Picture } from '../../web/src/picture.js';
 
 test('a ring crossing the box is cut at its edges', () => {
   const square = [[-1, -1], [1, -1], [1, 1], [-1, 1], [-1, -1]];
@@ -71,4 +72,19 @@ test('history answers: {tracks}, a bare list, or GeoJSON', () => {
   const from_geojson = history_tracks({ features: [{ properties: { id: 3 }, geometry: { coordinates: [1.5, 51.0] } }] });
   assert.deepEqual(from_geojson, [{ id: 3, lon: 1.5, lat: 51.0 }]);
   assert.deepEqual(history_tracks({ error: 'x' }), []);
+});
+
+test('a held track keeps its trail from the snapshot and the points each update adds', () => {
+  const picture = new Picture();
+  const point = (n) => [1.4, 51 + n / 1000, n];
+  picture.apply_snapshot({ type: 'snapshot', trail_points: 3, tracks: [{ id: 7, trail: [point(1), point(2)] }] });
+  picture.apply_update({ type: 'update', tracks: [{ id: 7, trail_add: [] }] });
+  assert.deepEqual(picture.tracks.get(7).trail, [point(1), point(2)]);
+  picture.apply_update({ type: 'update', tracks: [{ id: 7, trail_add: [point(3), point(4)] }] });
+  assert.deepEqual(picture.tracks.get(7).trail, [point(2), point(3), point(4)]);
+  assert.equal(picture.tracks.get(7).trail_add, undefined);
+  // A track entering the view comes whole: its trail replaces what was held.
+  picture.apply_update({ type: 'update', tracks: [{ id: 7, trail: [point(9)] }, { id: 8, trail_add: [point(5)] }] });
+  assert.deepEqual(picture.tracks.get(7).trail, [point(9)]);
+  assert.deepEqual(picture.tracks.get(8).trail, [point(5)]);
 });

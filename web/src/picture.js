@@ -10,11 +10,13 @@ export class Picture extends EventTarget {
     this.alerts = new Map();
     this.searches = new Map();
     this.time_ms = NaN;
+    this.trail_points = 20;
   }
 
   /// A snapshot: everything in view is replaced.
   apply_snapshot(message) {
     this.tracks.clear();
+    if (Number.isInteger(message.trail_points)) this.trail_points = message.trail_points;
     for (const track of message.tracks || []) this.tracks.set(track.id, track);
     const changed_alerts = this.#merge_alerts(message.alerts || [], true);
     this.#merge_searches(message.search_areas || []);
@@ -27,6 +29,13 @@ export class Picture extends EventTarget {
   apply_update(message) {
     const changed = [];
     for (const track of message.tracks || []) {
+      // A track entering the view comes whole; one already held comes with only the
+      // trail points added since ("trail_add").
+      if (!Array.isArray(track.trail)) {
+        const held = this.tracks.get(track.id)?.trail || [];
+        track.trail = held.concat(track.trail_add || []).slice(-this.trail_points);
+      }
+      delete track.trail_add;
       this.tracks.set(track.id, track);
       changed.push(track.id);
     }

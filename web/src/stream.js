@@ -40,14 +40,17 @@ export class Stream extends EventTarget {
   #open() {
     const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
     const base = new URL('.', window.location.href);
-    const url = `${scheme}://${base.host}${base.pathname}api/stream?access_token=${encodeURIComponent(get_token())}`;
+    // The viewport in the URL makes the first snapshot the view's, not the whole picture.
+    const bbox = this.viewport ? `&bbox=${this.viewport.join(',')}` : '';
+    const url = `${scheme}://${base.host}${base.pathname}api/stream?access_token=${encodeURIComponent(get_token())}${bbox}`;
     this.#set_state('connecting');
     const socket = new WebSocket(url);
     this.socket = socket;
+    const sent_viewport = this.viewport;
     socket.addEventListener('open', () => {
       this.retry_ms = 1000;
       this.#set_state('open');
-      this.#send_viewport();
+      if (this.viewport !== sent_viewport) this.#send_viewport();
     });
     socket.addEventListener('message', (event) => this.#on_message(event.data));
     socket.addEventListener('close', () => {
