@@ -18,6 +18,17 @@ void append_list(std::string& out, const char* key, const std::vector<const std:
   out += ']';
 }
 
+void append_ids(std::string& out, const char* key, const std::vector<std::string>& ids) {
+  out += ",\"";
+  out += key;
+  out += "\":[";
+  for (std::size_t index = 0; index < ids.size(); ++index) {
+    if (index > 0) out += ',';
+    out += ids[index];
+  }
+  out += ']';
+}
+
 const Label* event_label(const LiveEvent& event) {
   switch (event.kind) {
     case LiveEvent::Kind::kTrack: return &event.track->track.label;
@@ -93,6 +104,7 @@ bool StreamFilter::may_see(const Label& label) const {
 
 std::string StreamFilter::snapshot(const LivePicture& picture) {
   held_.clear();
+  held_alerts_.clear();
   std::string out = "{\"type\":\"snapshot\",\"time\":" + to_text(risk::time_json(picture.time()));
   out += ",\"trail_points\":" + std::to_string(picture.trail_points());
   out += ",\"tracks\":[";
@@ -118,6 +130,7 @@ std::string StreamFilter::snapshot(const LivePicture& picture) {
     if (alert->state == risk::AlertState::kClosed || !may_see(alert->label)) continue;
     if (!first) out += ',';
     first = false;
+    held_alerts_.insert(alert->id);
     out += to_text(risk::alert_to_json(*alert));
   }
   out += "],\"search_areas\":[";
@@ -140,6 +153,7 @@ std::string StreamFilter::update(const TickEvents& tick, TimeNs published_ns) {
   std::vector<const std::string*> tracks;
   std::vector<std::string> removed_ids;
   std::vector<const std::string*> alerts;
+  std::vector<std::string> withdrawn_alerts;
   std::vector<const std::string*> searches;
   for (const TickEvents::Item& item : tick.items) {
     const LiveEvent& event = item.event;
@@ -157,23 +171,27 @@ std::string StreamFilter::update(const TickEvents& tick, TimeNs published_ns) {
         if (held_.erase(event.id) > 0) removed_ids.push_back(std::to_string(event.id));
         break;
       case LiveEvent::Kind::kAlert:
-      case LiveEvent::Kind::kSearchArea: {
-        if (visible_[item.label] == 0) break;
-        (event.kind == LiveEvent::Kind::kAlert ? alerts : searches).push_back(&item.json);
+        if (visible_[item.label] != 0) {
+          alerts.push_back(&item.json);
+          held_alerts_.insert(event.id);
+        } else if (held_alerts_.erase(event.id) > 0) {
+          withdrawn_alerts.push_back(std::to_string(event.id));  // its label changed
+        }
         break;
-      }
+      case LiveEvent::Kind::kSearchArea:
+        if (visible_[item.label] != 0) searches.push_back(&item.json);
+        break;
     }
   }
-  if (tracks.empty() && removed_ids.empty() && alerts.empty() && searches.empty()) return {};
+  if (tracks.empty() && removed_ids.empty() && alerts.empty() && withdrawn_alerts.empty() &&
+      searches.empty()) {
+    return {};
+  }
   std::string out = "{\"type\":\"update\",\"time\":" + to_text(risk::time_json(tick.time));
   append_list(out, "tracks", tracks);
-  out += ",\"removed\":[";
-  for (std::size_t index = 0; index < removed_ids.size(); ++index) {
-    if (index > 0) out += ',';
-    out += removed_ids[index];
-  }
-  out += ']';
+  append_ids(out, "removed", removed_ids);
   append_list(out, "alerts", alerts);
+  if (!withdrawn_alerts.empty()) append_ids(out, "withdrawn_alerts", withdrawn_alerts);
   append_list(out, "search_areas", searches);
   if (published_ns != 0) out += ",\"published_ns\":" + std::to_string(published_ns);
   out += '}';

@@ -3,7 +3,8 @@
 /// the last tick that its principal may see (share::may_release) inside its viewport. It
 /// remembers which tracks the client holds, so a track that leaves the viewport or the
 /// picture is sent as removed, one that enters it is sent whole (with its trail), and one
-/// it holds is sent as a change (only the trail points it lacks). Socket-free, so the same
+/// it holds is sent as a change (only the trail points it lacks). An alert whose label no
+/// longer releases it to the client is withdrawn. Socket-free, so the same
 /// rules serve every stream and are tested directly.
 ///
 /// The work is shared between clients: a tick's events are serialised once (prepare_tick),
@@ -79,8 +80,9 @@ class StreamFilter {
   const Principal& principal_;
   TrackTexts& texts_;
   Viewport viewport_;
-  std::unordered_set<std::uint64_t> held_;  ///< track ids the client has
-  std::vector<char> visible_;               ///< per label of the tick being filtered
+  std::unordered_set<std::uint64_t> held_;         ///< track ids the client has
+  std::unordered_set<std::uint64_t> held_alerts_;  ///< alert ids it has been sent
+  std::vector<char> visible_;                      ///< per label of the tick being filtered
 };
 
 }  // namespace sw::server

@@ -7,9 +7,6 @@
 #include <arpa/inet.h>
 #include <gtest/gtest.h>
 #include <netinet/in.h>
-#include <openssl/evp.h>
-#include <openssl/pem.h>
-#include <openssl/x509.h>
 #include <poll.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -30,6 +27,7 @@
 #include "ingest/cot/cot_time.h"
 #include "ingest/cot/event_parser.h"
 #include "ingest/cot/framer.h"
+#include "support/tls_files.h"
 
 namespace sw::server {
 namespace {
@@ -652,31 +650,7 @@ TEST_F(CotStreamTest, PlainTcpIsOnlyForLoopback) {
 }
 
 // ---------------------------------------------------------------------------------------
-// TLS: a throw-away self-signed certificate.
-
-bool write_self_signed(const std::string& cert_path, const std::string& key_path) {
-  EVP_PKEY* key = EVP_EC_gen("P-256");
-  X509* cert = X509_new();
-  if (key == nullptr || cert == nullptr) return false;
-  ASN1_INTEGER_set(X509_get_serialNumber(cert), 1);
-  X509_gmtime_adj(X509_getm_notBefore(cert), -60);
-  X509_gmtime_adj(X509_getm_notAfter(cert), 3600);
-  X509_set_pubkey(cert, key);
-  X509_NAME* name = X509_get_subject_name(cert);
-  X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC,
-                             reinterpret_cast<const unsigned char*>("localhost"), -1, -1, 0);
-  X509_set_issuer_name(cert, name);
-  bool ok = X509_sign(cert, key, EVP_sha256()) > 0;
-  FILE* cert_file = std::fopen(cert_path.c_str(), "w");
-  FILE* key_file = std::fopen(key_path.c_str(), "w");
-  ok = ok && cert_file != nullptr && key_file != nullptr && PEM_write_X509(cert_file, cert) == 1 &&
-       PEM_write_PrivateKey(key_file, key, nullptr, nullptr, 0, nullptr, nullptr) == 1;
-  if (cert_file != nullptr) std::fclose(cert_file);
-  if (key_file != nullptr) std::fclose(key_file);
-  X509_free(cert);
-  EVP_PKEY_free(key);
-  return ok;
-}
+// TLS
 
 TEST_F(CotStreamTest, TlsClientsAuthenticateAndReceiveTheSnapshot) {
   const std::filesystem::path folder =
@@ -684,7 +658,7 @@ TEST_F(CotStreamTest, TlsClientsAuthenticateAndReceiveTheSnapshot) {
   std::filesystem::create_directories(folder);
   const std::string cert = (folder / "cert.pem").string();
   const std::string key = (folder / "key.pem").string();
-  ASSERT_TRUE(write_self_signed(cert, key));
+  ASSERT_TRUE(test_support::write_self_signed(cert, key));
   CotStreamOptions options;
   options.tls_cert = cert;
   options.tls_key = key;

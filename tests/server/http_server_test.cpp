@@ -12,7 +12,9 @@
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <boost/beast/ssl.hpp>
 #include <boost/beast/websocket.hpp>
+#include <boost/beast/websocket/ssl.hpp>
 #include <fstream>
 #include <functional>
 #include <memory>
@@ -21,6 +23,7 @@
 #include <thread>
 
 #include "server_fixture.h"
+#include "support/tls_files.h"
 
 namespace sw::server {
 namespace {
@@ -568,6 +571,105 @@ TEST_F(StaticFilesTest, ServesTheMapAndNothingOutsideIt) {
   // The API is still the API, token and all.
   EXPECT_EQ(http_get(port(), "/api/health").response.result(), http::status::unauthorized);
   EXPECT_EQ(http_get(port(), "/api/health", kUkWatch.token).response.result(), http::status::ok);
+}
+
+// ---------------------------------------------------------------------------------------
+// HTTPS and WSS: the same API and stream behind TLS; plain HTTP gets no answer there.
+
+using SslStream = beast::ssl_stream<beast::tcp_stream>;
+
+/// A TLS client context that accepts the test's self-signed certificate.
+net::ssl::context trusting_client() {
+  net::ssl::context context(net::ssl::context::tls_client);
+  context.set_verify_mode(net::ssl::verify_none);  // self-signed, test only
+  return context;
+}
+
+Exchange https_get(std::uint16_t port, const std::string& target, const std::string& token) {
+  net::io_context io;
+  net::ssl::context context = trusting_client();
+  SslStream stream(io, context);
+  beast::flat_buffer buffer;
+  Request request = testing::make_request(http::verb::get, target, token);
+  request.prepare_payload();
+  Exchange result;
+  const auto fail = [&result](beast::error_code error) {
+    result.error = error;
+    return error.failed();
+  };
+  beast::get_lowest_layer(stream).expires_after(kWait);
+  beast::get_lowest_layer(stream).async_connect(loopback(port), [&](beast::error_code error) {
+    if (fail(error)) return;
+    stream.async_handshake(net::ssl::stream_base::client, [&](beast::error_code error) {
+      if (fail(error)) return;
+      http::async_write(stream, request, [&](beast::error_code error, std::size_t) {
+        if (fail(error)) return;
+        http::async_read(stream, buffer, result.response,
+                         [&](beast::error_code error, std::size_t) { fail(error); });
+      });
+    });
+  });
+  io.run();
+  return result;
+}
+
+/// The first message of a wss:// stream, or "" with the error.
+std::string first_wss_message(std::uint16_t port, const std::string& target) {
+  net::io_context io;
+  net::ssl::context context = trusting_client();
+  websocket::stream<SslStream> ws(io, context);
+  beast::flat_buffer buffer;
+  std::string message;
+  beast::get_lowest_layer(ws).expires_after(kWait);
+  beast::get_lowest_layer(ws).async_connect(loopback(port), [&](beast::error_code error) {
+    if (error) return;
+    ws.next_layer().async_handshake(net::ssl::stream_base::client, [&](beast::error_code error) {
+      if (error) return;
+      ws.async_handshake("localhost", target, [&](beast::error_code error) {
+        if (error) return;
+        ws.async_read(buffer, [&](beast::error_code error, std::size_t) {
+          if (!error) message = beast::buffers_to_string(buffer.data());
+        });
+      });
+    });
+  });
+  io.run_for(kWait);
+  return message;
+}
+
+TEST_F(HttpServerTest, HttpsAndWssServeTheApiAndTheStream) {
+  testing::TempDir folder("https");
+  const std::string cert = (folder.path() / "cert.pem").string();
+  const std::string key = (folder.path() / "key.pem").string();
+  ASSERT_TRUE(test_support::write_self_signed(cert, key));
+  apply({make_track(1, 51.0, 1.4, uk_), make_track(2, 51.0, 1.8, uk_)});
+  HttpServerOptions options;
+  options.tls_cert = cert;
+  options.tls_key = key;
+  auto server = HttpServer::start(options, api_, picture_, nullptr, &clock_);
+  ASSERT_TRUE(server.ok()) << server.error().detail;
+  server_ = std::move(*server);
+  EXPECT_TRUE(server_->tls());
+
+  Exchange health = https_get(port(), "/api/health", kUkWatch.token);
+  ASSERT_FALSE(health.error) << health.error.message();
+  EXPECT_EQ(health.response.result(), http::status::ok);
+  EXPECT_EQ(Json::parse(health.response.body(), nullptr, false)["status"], "ok");
+  Exchange anonymous = https_get(port(), "/api/tracks", "");
+  ASSERT_FALSE(anonymous.error);
+  EXPECT_EQ(anonymous.response.result(), http::status::unauthorized);
+
+  const Json snapshot =
+      Json::parse(first_wss_message(port(), stream_target(kUkWatch) + "&bbox=1.2,50.9,1.6,51.2"),
+                  nullptr, false);
+  ASSERT_TRUE(snapshot.is_object());
+  EXPECT_EQ(snapshot["type"], "snapshot");
+  EXPECT_EQ(ids_of(snapshot["tracks"]), (Ids{1}));
+
+  // Plain HTTP on the TLS port is not answered in HTTP.
+  const Exchange plain = http_get(port(), "/api/health", kUkWatch.token);
+  EXPECT_TRUE(plain.error.failed());
+  EXPECT_TRUE(plain.response.body().empty());
 }
 
 }  // namespace

@@ -231,6 +231,33 @@ TEST_F(StreamFilterTest, AlertsAndSearchesIgnoreTheViewportButNotTheLabel) {
   EXPECT_EQ(update["alerts"][0]["state"], "closed");
 }
 
+TEST_F(StreamFilterTest, AnAlertWhoseLabelNoLongerReleasesItIsWithdrawn) {
+  risk::Alert alert = make_alert(7, risk::Severity::kUrgent, kStart, uk_);
+  risk::Alert later = make_alert(8, risk::Severity::kWarning, kStart, uk_);
+  picture_.apply_alerts(std::vector<risk::Alert>{alert});
+  StreamFilter filter(principal(testing::kUkWatch), texts_);
+  EXPECT_EQ(ids_of(parsed(filter.snapshot(picture_))["alerts"]), (std::vector<std::uint64_t>{7}));
+  (void)tick();
+  picture_.apply_alerts(std::vector<risk::Alert>{later});  // raised after the snapshot
+  EXPECT_EQ(ids_of(parsed(filter.update(tick()))["alerts"]), (std::vector<std::uint64_t>{8}));
+
+  // Both now rest on French data not released to the UK: withdrawn, once.
+  alert.label = fr_only_;
+  later.label = fr_only_;
+  picture_.apply_alerts(std::vector<risk::Alert>{alert, later});
+  Json update = parsed(filter.update(tick()));
+  EXPECT_TRUE(update["alerts"].empty());
+  EXPECT_EQ(update["withdrawn_alerts"], Json::array({7, 8}));
+  picture_.apply_alerts(std::vector<risk::Alert>{alert});
+  EXPECT_EQ(filter.update(tick()), "");
+  // Released again: sent again.
+  alert.label = fr_to_uk_;
+  picture_.apply_alerts(std::vector<risk::Alert>{alert});
+  update = parsed(filter.update(tick()));
+  EXPECT_EQ(ids_of(update["alerts"]), (std::vector<std::uint64_t>{7}));
+  EXPECT_FALSE(update.contains("withdrawn_alerts"));
+}
+
 TEST_F(StreamFilterTest, ANewViewportSnapshotForgetsWhatWasHeld) {
   apply({make_track(1, 51.0, 1.4, uk_), make_track(2, 51.0, 1.8, uk_)});
   StreamFilter filter(principal(testing::kUkWatch), texts_);

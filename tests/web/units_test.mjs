@@ -88,3 +88,14 @@ test('a held track keeps its trail from the snapshot and the points each update 
   assert.deepEqual(picture.tracks.get(7).trail, [point(9)]);
   assert.deepEqual(picture.tracks.get(8).trail, [point(5)]);
 });
+
+test('withdrawn alerts leave the picture and are named to listeners', () => {
+  const picture = new Picture();
+  const events = [];
+  picture.addEventListener('alerts', (event) => events.push(event.detail));
+  picture.apply_snapshot({ type: 'snapshot', tracks: [], alerts: [{ id: 1, revision: 1 }, { id: 2, revision: 1 }] });
+  picture.apply_update({ type: 'update', tracks: [], alerts: [], withdrawn_alerts: [2, 9] });
+  assert.deepEqual([...picture.alerts.keys()], [1]);
+  assert.deepEqual(events.at(-1).withdrawn, [2]);
+  assert.deepEqual(events.at(-1).changed, []);
+});

@@ -189,6 +189,7 @@ async function start() {
     const changed = event.detail.changed.map((change) => change.alert);
     if (event.detail.snapshot) alerts_layer.clear();
     alerts_layer.put(changed);
+    alerts_layer.remove(event.detail.withdrawn || []);
   });
   picture.addEventListener('time', (event) => {
     status.set_time(event.detail.ms);

@@ -46,8 +46,11 @@ export class Picture extends EventTarget {
     if (changed.length > 0 || removed.length > 0) {
       this.#emit('tracks', { snapshot: false, changed, removed });
     }
-    if ((message.alerts || []).length > 0) {
-      this.#emit('alerts', { snapshot: false, changed: this.#merge_alerts(message.alerts, false) });
+    // Alerts whose label no longer releases them to this principal are withdrawn.
+    const withdrawn = (message.withdrawn_alerts || []).filter((id) => this.alerts.delete(id));
+    if ((message.alerts || []).length > 0 || withdrawn.length > 0) {
+      const changed = this.#merge_alerts(message.alerts || [], false);
+      this.#emit('alerts', { snapshot: false, changed, withdrawn });
     }
     this.#merge_searches(message.search_areas || []);
     this.#set_time(message.time);

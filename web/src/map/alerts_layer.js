@@ -37,6 +37,14 @@ export class AlertsLayer {
     this.layer = new VectorLayer({ source: this.source, style: alert_style, properties: { name: 'alerts' }, zIndex: 12 });
   }
 
+  /// Removes the markers of these alert ids (withdrawn from this principal).
+  remove(ids) {
+    for (const id of ids) {
+      const existing = this.source.getFeatureById(id);
+      if (existing) this.source.removeFeature(existing);
+    }
+  }
+
   /// Adds, moves or removes the marker of each alert.
   put(alerts) {
     for (const alert of alerts) {

@@ -16,7 +16,10 @@ export class CriticalAlarm {
       if (this.current) on_focus(this.current);
       this.hide();
     });
-    picture.addEventListener('alerts', (event) => this.#on_alerts(event.detail.changed));
+    picture.addEventListener('alerts', (event) => {
+      if (this.current && (event.detail.withdrawn || []).includes(this.current.id)) this.hide();
+      this.#on_alerts(event.detail.changed);
+    });
   }
 
   /// Hides the banner.
