@@ -6,6 +6,7 @@
 #include "cli/ais_command.h"
 #include "cli/arpa_command.h"
 #include "cli/asterix_command.h"
+#include "cli/audit_command.h"
 #include "cli/cot_command.h"
 #include "cli/distress_command.h"
 #include "cli/drift_command.h"
@@ -27,6 +28,7 @@ int main(int argc, char** argv) {
   sw::cli::add_sim_command(app);
   sw::cli::add_engine_commands(app);
   sw::cli::add_risk_commands(app);
+  sw::cli::add_audit_commands(app);
   CLI11_PARSE(app, argc, argv);
   return 0;
 }

@@ -171,10 +171,29 @@ void Api::handle(const Request& request, const Respond& respond) {
   if (path == "/api/openapi.json") {
     return respond(ApiResponse{200, "application/json", openapi_json()});
   }
+  const std::string what = std::string(request.method_string()) + " " + path;
   const Principal* who = authenticate(request, *target);
   if (who == nullptr) {
+    audit({"refusal", "", "api", what, "unauthorized", "no valid token"});
     return respond(error_response(401, "unauthorized", "a valid bearer token is required"));
   }
+  // Every answer is recorded with its status (an operator action answers later).
+  route(request, *target, *who, [this, respond, what, name = who->name()](ApiResponse response) {
+    audit({"access", name, "api", what, response.status < 400 ? "released" : "refused",
+           "status " + std::to_string(response.status)});
+    respond(std::move(response));
+  });
+}
+
+void Api::audit(const share::AuditEntry& entry) const {
+  if (services_.audit != nullptr) services_.audit->record(entry);
+}
+
+void Api::route(const Request& request, const Target& target_parts, const Principal& principal,
+                const Respond& respond) {
+  const Target* target = &target_parts;
+  const std::string& path = target->path;
+  const Principal* who = &principal;
   const bool get = request.method() == http::verb::get;
   const bool post = request.method() == http::verb::post;
   // Path segments after /api/.

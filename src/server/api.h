@@ -17,6 +17,7 @@
 #include "server/principals.h"
 #include "server/search_service.h"
 #include "server/views.h"
+#include "share/audit_log.h"
 #include "store/store.h"
 
 namespace sw::server {
@@ -69,6 +70,7 @@ struct ApiServices {
   std::string geography_json;              ///< GeoJSON of the map's layers
   std::function<std::string()> metrics;    ///< Prometheus text
   const Clock* clock = nullptr;
+  share::AuditLog* audit = nullptr;  ///< every request and stream session is recorded here
 };
 
 class Api {
@@ -79,8 +81,12 @@ class Api {
   void handle(const Request& request, const Respond& respond);
   /// The principal a request authenticates as, or nullptr.
   const Principal* authenticate(const Request& request, const Target& target) const;
+  /// Records an access, release or session in the node's audit log (when it has one).
+  void audit(const share::AuditEntry& entry) const;
 
  private:
+  void route(const Request& request, const Target& target, const Principal& who,
+             const Respond& respond);
   ApiResponse tracks(const Principal& who, const Target& target) const;
   ApiResponse one_track(const Principal& who, std::uint64_t id, const Target& target);
   ApiResponse history(const Principal& who, const Target& target);

@@ -414,6 +414,9 @@ class CotStream::Impl {
   const CotStreamOptions& options() const { return options_; }
   const Principals& principals() const { return principals_; }
   const Clock& clock() const { return clock_; }
+  void audit(const share::AuditEntry& entry) const {
+    if (options_.audit != nullptr) options_.audit->record(entry);
+  }
   CotStreamStats& stats() { return stats_; }
   bool tls() const { return tls_; }
   std::uint16_t port() const { return port_; }
@@ -577,7 +580,10 @@ class CotSession final : public CotClient, public std::enable_shared_from_this<C
 
   void authenticate(const CotInboundItem& item) {
     const Principal* who = server_.principals().authenticate(item.password);
-    if (who == nullptr || item.username != who->name()) return fail_auth();
+    if (who == nullptr || item.username != who->name()) {
+      server_.audit({"refusal", item.username, "cot", "auth", "unauthorized", "bad credentials"});
+      return fail_auth();
+    }
     auth_timer_.cancel();
     authenticated_ = true;
     pending_ = false;
@@ -589,6 +595,7 @@ class CotSession final : public CotClient, public std::enable_shared_from_this<C
       return close();
     }
     server_.stats().authenticated.fetch_add(1, std::memory_order_relaxed);
+    server_.audit({"session", who->name(), "cot", "open", "", "uid " + item.uid});
     server_.send_snapshot(*this);
   }
 
@@ -614,6 +621,8 @@ class CotSession final : public CotClient, public std::enable_shared_from_this<C
     CotStreamStats& stats = server_.stats();
     stats.events_sent.fetch_add(queue_.front().events, std::memory_order_relaxed);
     stats.bytes_sent.fetch_add(bytes, std::memory_order_relaxed);
+    events_ += queue_.front().events;
+    bytes_ += bytes;
     queued_bytes_ -= std::min(queued_bytes_, queue_.front().bytes.size());
     queue_.pop_front();
     if (!queue_.empty()) write_next();
@@ -632,6 +641,11 @@ class CotSession final : public CotClient, public std::enable_shared_from_this<C
     if (authenticated_ && !removed_) {
       removed_ = true;
       server_.remove_client(this);
+    }
+    if (authenticated_) {
+      server_.audit(
+          {"session", principal_->name(), "cot", "close", "",
+           std::to_string(events_) + " events, " + std::to_string(bytes_) + " bytes sent"});
     }
     boost::system::error_code ignored;
     stream_.lowest_layer().shutdown(tcp::socket::shutdown_both, ignored);
@@ -652,6 +666,8 @@ class CotSession final : public CotClient, public std::enable_shared_from_this<C
   bool authenticated_ = false;
   bool pending_ = false;  ///< counted as waiting for <auth>
   bool removed_ = false;  ///< not (or no longer) in the server's client list
+  std::uint64_t events_ = 0;
+  std::uint64_t bytes_ = 0;
 };
 
 }  // namespace

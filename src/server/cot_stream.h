@@ -55,6 +55,7 @@
 #include "server/live_picture.h"
 #include "server/principals.h"
 #include "server/stream_filter.h"
+#include "share/audit_log.h"
 #include "track/fusion/fused_track.h"
 
 namespace sw::server {
@@ -150,6 +151,7 @@ struct CotStreamOptions {
   std::size_t max_auth_bytes = 8U << 10U;          ///< bytes a client may send before <auth>
   std::size_t max_event_bytes = 64U << 10U;        ///< inbound documents larger: skipped
   std::size_t max_pending_bytes = 1U << 20U;       ///< inbound without a complete document: drop
+  share::AuditLog* audit = nullptr;  ///< sessions and refused logins are recorded here
   /// Every item is sent again when not sent for this long, so TAK never lets a quiet
   /// track or a long-lived alert go stale (keep it well under track_stale); 0: never.
   std::chrono::milliseconds refresh{60'000};

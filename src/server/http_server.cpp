@@ -142,6 +142,15 @@ class WsSession final : public StreamClient,
     filter_.set_viewport(viewport);
   }
 
+  ~WsSession() override {
+    if (!accepted_) return;
+    server_.api().audit(
+        {"session", filter_.principal().name(), "stream", "close", dropping_ ? "slow_consumer" : "",
+         std::to_string(messages_) + " messages, " + std::to_string(bytes_) + " bytes sent"});
+  }
+  WsSession(const WsSession&) = delete;
+  WsSession& operator=(const WsSession&) = delete;
+
   void accept(Request request) {
     ws_.set_option(websocket::stream_base::timeout::suggested(beast::role_type::server));
     ws_.read_message_max(kMaxStreamMessage);
@@ -174,6 +183,12 @@ class WsSession final : public StreamClient,
                       [self = this->shared_from_this()](beast::error_code) {});
       return;
     }
+    accepted_ = true;
+    const Viewport& view = filter_.viewport();
+    server_.api().audit({"session", filter_.principal().name(), "stream", "open", "",
+                         "viewport " + std::to_string(view.west) + "," +
+                             std::to_string(view.south) + "," + std::to_string(view.east) + "," +
+                             std::to_string(view.north)});
     send(std::make_shared<const std::string>(filter_.snapshot(server_.picture())));
     read();
   }
@@ -256,6 +271,8 @@ class WsSession final : public StreamClient,
     }
     server_.stats().stream_messages.fetch_add(1, std::memory_order_relaxed);
     server_.stats().stream_bytes.fetch_add(bytes, std::memory_order_relaxed);
+    ++messages_;
+    bytes_ += bytes;
     if (!queue_.empty()) return write_next();
     if (dropping_) close_now();
   }
@@ -295,6 +312,9 @@ class WsSession final : public StreamClient,
   bool writing_ = false;
   bool closing_ = false;
   bool dropping_ = false;
+  bool accepted_ = false;  ///< in the server's client list once: audited at open and close
+  std::uint64_t messages_ = 0;
+  std::uint64_t bytes_ = 0;
 };
 
 /// One HTTP connection: requests in order, answered one at a time (keep-alive).

@@ -1,6 +1,7 @@
 #include "server/node_server.h"
 
 #include <cmath>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -133,7 +134,14 @@ Result<std::unique_ptr<NodeServer>> NodeServer::create(engine::Engine& engine,
   auto geography = map_geography_json(engine.config());
   if (!geography) return geography.error();
 
+  // The audit log beside the node's data; a log that does not verify stops the start.
+  auto audit =
+      share::AuditLog::open(std::filesystem::path(engine.config().data_dir) / "audit", clock);
+  if (!audit) return audit.error();
+  node->audit_ = std::move(*audit);
+
   ApiServices services;
+  services.audit = node->audit_.get();
   services.picture = picture;
   services.principals = &node->principals_;
   services.desk = node->desk_.get();
@@ -145,7 +153,8 @@ Result<std::unique_ptr<NodeServer>> NodeServer::create(engine::Engine& engine,
   node->api_ = std::make_unique<Api>(std::move(services));
 
   if (config.cot) {
-    const auto cot = listener_options<CotStreamOptions>(config, config.cot_port);
+    auto cot = listener_options<CotStreamOptions>(config, config.cot_port);
+    cot.audit = node->audit_.get();
     CotOwnAssetSink sink;
     const auto& sources = engine.config().sources;
     for (std::size_t index = 0; index < sources.size(); ++index) {

@@ -53,6 +53,7 @@ class NodeServer {
   std::unique_ptr<OperatorDesk> desk_;
   std::unique_ptr<SearchService> search_;
   std::unique_ptr<store::SqliteStore> history_;
+  std::unique_ptr<share::AuditLog> audit_;  ///< outlives the servers that record into it
   std::unique_ptr<Api> api_;
   std::unique_ptr<CotStream> cot_;  ///< before http_: the HTTP tick feeds it
   std::unique_ptr<HttpServer> http_;

@@ -7,6 +7,8 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+
 #include <memory>
 #include <set>
 #include <tuple>
@@ -123,8 +125,10 @@ class ApiTest : public ::testing::Test {
     make_api(nullptr, nullptr);
   }
 
-  void make_api(SearchService* search, store::HistoryStore* history) {
+  void make_api(SearchService* search, store::HistoryStore* history,
+                share::AuditLog* audit = nullptr) {
     ApiServices services;
+    services.audit = audit;
     services.picture = &picture_;
     services.principals = &principals_;
     services.desk = desk_.get();
@@ -204,6 +208,38 @@ TEST_F(ApiTest, EveryOtherPathNeedsAKnownBearerToken) {
   both.set(http::field::authorization, "Bearer tok-nobody");
   EXPECT_EQ(testing::call(*api_, both).status, 401U);
   EXPECT_EQ(post(*api_, "/api/alerts/1/acknowledge", "", "{}").status, 401U);
+}
+
+TEST_F(ApiTest, EveryRequestIsAuditedWithWhoWhatAndTheAnswer) {
+  testing::TempDir folder("api-audit");
+  auto audit = share::AuditLog::open(folder.path(), clock_);
+  ASSERT_TRUE(audit) << audit.error().detail;
+  make_api(nullptr, nullptr, audit->get());
+  EXPECT_EQ(get_as(testing::kUkWatch, "/api/tracks").status, 200U);
+  EXPECT_EQ(get_as(testing::kBeWatch, "/api/tracks/3").status, 404U);  // French, not released
+  EXPECT_EQ(get(*api_, "/api/alerts", "tok-nobody").status, 401U);
+  make_api(nullptr, nullptr);
+  audit->reset();  // closes and seals
+
+  std::ifstream in(folder.path() / "audit.log");
+  std::vector<Json> records;
+  for (std::string line; std::getline(in, line);) {
+    records.push_back(Json::parse(line.substr(65), nullptr, false));
+  }
+  ASSERT_EQ(records.size(), 5U);  // open, three requests, the seal
+  EXPECT_EQ(records[1]["kind"], "access");
+  EXPECT_EQ(records[1]["principal"], testing::kUkWatch.name);
+  EXPECT_EQ(records[1]["item"], "GET /api/tracks");
+  EXPECT_EQ(records[1]["rule"], "released");
+  EXPECT_EQ(records[2]["principal"], testing::kBeWatch.name);
+  EXPECT_EQ(records[2]["item"], "GET /api/tracks/3");
+  EXPECT_EQ(records[2]["detail"], "status 404");
+  EXPECT_EQ(records[3]["kind"], "refusal");
+  EXPECT_EQ(records[3]["rule"], "unauthorized");
+  const auto verified =
+      share::verify_audit_log(folder.path() / "audit.log", folder.path() / "audit-key.pub.pem");
+  ASSERT_TRUE(verified);
+  EXPECT_TRUE(verified->ok) << verified->problem;
 }
 
 TEST_F(ApiTest, HealthNamesThePrincipalAndCountsWhatItSees) {

@@ -1,0 +1,368 @@
+#include "share/audit_log.h"
+
+#include <openssl/evp.h>
+#include <openssl/pem.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <array>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <string_view>
+
+namespace sw::share {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+constexpr std::size_t kHashHex = 64;
+const std::string kGenesis(kHashHex, '0');
+
+std::string hex(const unsigned char* bytes, std::size_t size) {
+  static constexpr char kDigits[] = "0123456789abcdef";
+  std::string out;
+  out.reserve(size * 2);
+  for (std::size_t index = 0; index < size; ++index) {
+    out += kDigits[bytes[index] >> 4U];
+    out += kDigits[bytes[index] & 0x0FU];
+  }
+  return out;
+}
+
+bool is_lower_hex(std::string_view text) {
+  for (const char c : text) {
+    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
+  }
+  return true;
+}
+
+std::optional<std::string> unhex(std::string_view text) {
+  if (text.size() % 2 != 0 || !is_lower_hex(text)) return std::nullopt;
+  std::string out;
+  out.reserve(text.size() / 2);
+  for (std::size_t index = 0; index < text.size(); index += 2) {
+    const auto nibble = [](char c) { return c <= '9' ? c - '0' : c - 'a' + 10; };
+    out += static_cast<char>((nibble(text[index]) << 4) | nibble(text[index + 1]));
+  }
+  return out;
+}
+
+/// SHA-256 of the previous record's hash (hex) and this record's JSON, as hex.
+std::string chain_hash(std::string_view previous, std::string_view body) {
+  std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
+  unsigned int size = 0;
+  EVP_MD_CTX* context = EVP_MD_CTX_new();
+  EVP_DigestInit_ex(context, EVP_sha256(), nullptr);
+  EVP_DigestUpdate(context, previous.data(), previous.size());
+  EVP_DigestUpdate(context, body.data(), body.size());
+  EVP_DigestFinal_ex(context, digest.data(), &size);
+  EVP_MD_CTX_free(context);
+  return hex(digest.data(), size);
+}
+
+std::string openssl_error(const char* what) { return std::string(what) + " failed (OpenSSL)"; }
+
+struct PkeyFree {
+  void operator()(EVP_PKEY* key) const { EVP_PKEY_free(key); }
+};
+using Pkey = std::unique_ptr<EVP_PKEY, PkeyFree>;
+
+Result<Pkey> read_public_key(const std::filesystem::path& path) {
+  std::FILE* file = std::fopen(path.c_str(), "r");
+  if (file == nullptr) {
+    return Error{"io",
+                 "cannot read audit public key " + path.string() + ": " + std::strerror(errno)};
+  }
+  Pkey key(PEM_read_PUBKEY(file, nullptr, nullptr, nullptr));
+  std::fclose(file);
+  if (!key || EVP_PKEY_id(key.get()) != EVP_PKEY_ED25519) {
+    return Error{"bad_key", path.string() + " is not an Ed25519 public key (PEM)"};
+  }
+  return key;
+}
+
+bool verify_signature(EVP_PKEY* key, std::string_view message, std::string_view signature) {
+  EVP_MD_CTX* context = EVP_MD_CTX_new();
+  const bool ok =
+      EVP_DigestVerifyInit(context, nullptr, nullptr, nullptr, key) == 1 &&
+      EVP_DigestVerify(context, reinterpret_cast<const unsigned char*>(signature.data()),
+                       signature.size(), reinterpret_cast<const unsigned char*>(message.data()),
+                       message.size()) == 1;
+  EVP_MD_CTX_free(context);
+  return ok;
+}
+
+/// Reads one line of a log: its hash, its JSON text, and whether it ended with '\n'.
+struct LogLine {
+  std::string_view hash;
+  std::string_view body;
+};
+
+std::optional<LogLine> split_line(std::string_view line) {
+  if (line.size() < kHashHex + 3 || line[kHashHex] != ' ') return std::nullopt;
+  LogLine parts{line.substr(0, kHashHex), line.substr(kHashHex + 1)};
+  if (!is_lower_hex(parts.hash)) return std::nullopt;
+  return parts;
+}
+
+}  // namespace
+
+/// The node's Ed25519 audit key.
+class AuditLog::Key {
+ public:
+  explicit Key(Pkey key) : key_(std::move(key)) {}
+
+  /// Loads the private key, or creates it (and its public half) when neither exists.
+  static Result<std::unique_ptr<Key>> load_or_create(const std::filesystem::path& private_path,
+                                                     const std::filesystem::path& public_path) {
+    std::error_code error;
+    if (std::filesystem::exists(private_path, error)) {
+      std::FILE* file = std::fopen(private_path.c_str(), "r");
+      if (file == nullptr) {
+        return Error{
+            "io", "cannot read audit key " + private_path.string() + ": " + std::strerror(errno)};
+      }
+      Pkey key(PEM_read_PrivateKey(file, nullptr, nullptr, nullptr));
+      std::fclose(file);
+      if (!key || EVP_PKEY_id(key.get()) != EVP_PKEY_ED25519) {
+        return Error{"bad_key", private_path.string() + " is not an Ed25519 private key (PEM)"};
+      }
+      return std::make_unique<Key>(std::move(key));
+    }
+    Pkey key(EVP_PKEY_Q_keygen(nullptr, nullptr, "ED25519"));
+    if (!key) return Error{"crypto", openssl_error("Ed25519 key generation")};
+    const mode_t old_mask = ::umask(077);  // the private key readable by its owner only
+    std::FILE* file = std::fopen(private_path.c_str(), "w");
+    ::umask(old_mask);
+    if (file == nullptr) {
+      return Error{
+          "io", "cannot create audit key " + private_path.string() + ": " + std::strerror(errno)};
+    }
+    const bool written =
+        PEM_write_PrivateKey(file, key.get(), nullptr, nullptr, 0, nullptr, nullptr) == 1;
+    std::fclose(file);
+    std::FILE* public_file = std::fopen(public_path.c_str(), "w");
+    const bool public_written =
+        public_file != nullptr && PEM_write_PUBKEY(public_file, key.get()) == 1;
+    if (public_file != nullptr) std::fclose(public_file);
+    if (!written || !public_written) {
+      return Error{"io",
+                   "cannot write the audit key pair in " + private_path.parent_path().string()};
+    }
+    return std::make_unique<Key>(std::move(key));
+  }
+
+  std::string sign(std::string_view message) const {
+    std::array<unsigned char, 64> signature{};
+    std::size_t size = signature.size();
+    EVP_MD_CTX* context = EVP_MD_CTX_new();
+    const bool ok =
+        EVP_DigestSignInit(context, nullptr, nullptr, nullptr, key_.get()) == 1 &&
+        EVP_DigestSign(context, signature.data(), &size,
+                       reinterpret_cast<const unsigned char*>(message.data()), message.size()) == 1;
+    EVP_MD_CTX_free(context);
+    return ok ? hex(signature.data(), size) : std::string();
+  }
+
+ private:
+  Pkey key_;
+};
+
+Result<std::unique_ptr<AuditLog>> AuditLog::open(const std::filesystem::path& directory,
+                                                 const Clock& clock, AuditOptions options) {
+  std::error_code error;
+  std::filesystem::create_directories(directory, error);
+  if (error) {
+    return Error{"io",
+                 "cannot create audit directory " + directory.string() + ": " + error.message()};
+  }
+  const std::filesystem::path path = directory / "audit.log";
+  const std::filesystem::path public_path = directory / "audit-key.pub.pem";
+  auto key = Key::load_or_create(directory / "audit-key.pem", public_path);
+  if (!key) return key.error();
+
+  // An existing log is verified before anything is appended to it.
+  std::string head = kGenesis;
+  std::uint64_t seq = 0;
+  std::uint64_t torn_bytes = 0;
+  if (std::filesystem::exists(path, error) && std::filesystem::file_size(path, error) > 0) {
+    auto verified = verify_audit_log(path, public_path);
+    if (!verified) return verified.error();
+    const bool torn_only = !verified->ok && verified->problem.rfind("torn", 0) == 0;
+    if (!verified->ok && !torn_only) {
+      return Error{"audit_broken",
+                   path.string() + " does not verify at line " + std::to_string(verified->line) +
+                       ": " + verified->problem +
+                       " (keep it as evidence, move it away, and start the node again)"};
+    }
+    // Find the last good record's hash and sequence number.
+    std::ifstream in(path, std::ios::binary);
+    std::string line;
+    std::uint64_t good_bytes = 0;
+    while (std::getline(in, line) && seq < verified->records) {
+      const auto parts = split_line(line);
+      if (!parts) break;
+      head = std::string(parts->hash);
+      ++seq;
+      good_bytes += line.size() + 1;
+    }
+    if (torn_only) {
+      torn_bytes = std::filesystem::file_size(path, error) - good_bytes;
+      std::filesystem::resize_file(path, good_bytes, error);
+      if (error) return Error{"io", "cannot cut the torn end of " + path.string()};
+    }
+  }
+  std::FILE* file = std::fopen(path.c_str(), "a");
+  if (file == nullptr) {
+    return Error{"io", "cannot open " + path.string() + " for appending: " + std::strerror(errno)};
+  }
+  std::unique_ptr<AuditLog> log(
+      new AuditLog(path, public_path, std::move(*key), file, clock, options));
+  log->head_ = head;
+  log->seq_ = seq;
+  log->record({"open", "", "node", "audit.log", "",
+               torn_bytes > 0 ? "cut a torn last record of " + std::to_string(torn_bytes) +
+                                    " bytes (a crash while writing)"
+                              : ""});
+  return log;
+}
+
+AuditLog::AuditLog(std::filesystem::path path, std::filesystem::path public_key_path,
+                   std::unique_ptr<Key> key, std::FILE* file, const Clock& clock,
+                   AuditOptions options)
+    : path_(std::move(path)),
+      public_key_path_(std::move(public_key_path)),
+      key_(std::move(key)),
+      file_(file),
+      clock_(clock),
+      options_(options),
+      head_(kGenesis),
+      last_seal_(clock.now()) {}
+
+AuditLog::~AuditLog() {
+  std::lock_guard lock(mutex_);
+  if (since_seal_ > 0) seal_locked();
+  std::fclose(file_);
+}
+
+void AuditLog::record(const AuditEntry& entry) {
+  const Json body{{"kind", entry.kind}, {"principal", entry.principal}, {"path", entry.path},
+                  {"item", entry.item}, {"rule", entry.rule},           {"detail", entry.detail}};
+  std::string text = body.dump(-1, ' ', false, Json::error_handler_t::replace);
+  std::lock_guard lock(mutex_);
+  append_locked(text, entry.kind);
+  const TimeNs now = clock_.now();
+  if (since_seal_ >= options_.seal_every ||
+      now - last_seal_ >= options_.seal_interval.count() * kNsPerSecond) {
+    seal_locked();
+  }
+}
+
+void AuditLog::seal() {
+  std::lock_guard lock(mutex_);
+  seal_locked();
+}
+
+void AuditLog::append_locked(const std::string& fields, const std::string& kind) {
+  // {"seq":N,"time_ns":T, + the entry's fields
+  std::string body = "{\"seq\":" + std::to_string(seq_ + 1) +
+                     ",\"time_ns\":" + std::to_string(clock_.now()) + "," + fields.substr(1);
+  const std::string hash = chain_hash(head_, body);
+  const std::string line = hash + ' ' + body + '\n';
+  if (std::fwrite(line.data(), 1, line.size(), file_) != line.size() || std::fflush(file_) != 0) {
+    ++write_errors_;
+    std::clearerr(file_);
+    return;  // the chain stays at the last record written
+  }
+  head_ = hash;
+  ++seq_;
+  if (kind != "seal") ++since_seal_;
+}
+
+void AuditLog::seal_locked() {
+  const std::uint64_t sealed = seq_;
+  const Json fields{{"kind", "seal"},
+                    {"sealed_records", sealed},
+                    {"head", head_},
+                    {"signature", key_->sign(head_)}};
+  append_locked(fields.dump(), "seal");
+  since_seal_ = 0;
+  last_seal_ = clock_.now();
+  if (options_.sync) ::fsync(::fileno(file_));
+}
+
+std::uint64_t AuditLog::records() const {
+  std::lock_guard lock(mutex_);
+  return seq_;
+}
+
+std::uint64_t AuditLog::write_errors() const {
+  std::lock_guard lock(mutex_);
+  return write_errors_;
+}
+
+Result<AuditVerification> verify_audit_log(const std::filesystem::path& log,
+                                           const std::filesystem::path& public_key) {
+  auto key = read_public_key(public_key);
+  if (!key) return key.error();
+  std::ifstream in(log, std::ios::binary);
+  if (!in) return Error{"io", "cannot read " + log.string()};
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+
+  AuditVerification result;
+  std::string head = kGenesis;
+  std::size_t offset = 0;
+  std::uint64_t line_number = 0;
+  const auto fail = [&](std::string problem) {
+    result.ok = false;
+    result.line = line_number;
+    result.offset = offset;
+    result.problem = std::move(problem);
+    return result;
+  };
+  while (offset < text.size()) {
+    ++line_number;
+    const std::size_t end = text.find('\n', offset);
+    if (end == std::string::npos) {
+      return fail("torn last line: " + std::to_string(text.size() - offset) +
+                  " bytes without an end of line (cut off, or a crash while writing)");
+    }
+    const std::string_view line(text.data() + offset, end - offset);
+    const auto parts = split_line(line);
+    if (!parts) return fail("not a record (64 lowercase hex digits, a space, JSON)");
+    if (chain_hash(head, parts->body) != parts->hash) {
+      return fail(
+          "hash does not match: this record, or one before it, was changed, removed or "
+          "moved");
+    }
+    const Json body = Json::parse(parts->body, nullptr, false);
+    const std::uint64_t expected_seq = result.records + 1;
+    if (!body.is_object() || !body.contains("seq") || !body["seq"].is_number_unsigned() ||
+        body["seq"].get<std::uint64_t>() != expected_seq) {
+      return fail("sequence number is not " + std::to_string(expected_seq));
+    }
+    if (body.value("kind", "") == "seal") {
+      const std::string signed_head = body.value("head", "");
+      const auto signature = unhex(body.value("signature", ""));
+      if (signed_head != head || body.value("sealed_records", std::uint64_t{0}) != result.records ||
+          !signature || !verify_signature(key->get(), signed_head, *signature)) {
+        return fail("seal signature does not verify with " + public_key.string());
+      }
+      ++result.seals;
+      result.unsealed = 0;
+    } else {
+      ++result.unsealed;
+    }
+    head = std::string(parts->hash);
+    ++result.records;
+    offset = end + 1;
+  }
+  result.ok = true;
+  result.line = 0;
+  result.offset = 0;
+  return result;
+}
+
+}  // namespace sw::share
