@@ -11,6 +11,7 @@
 #include <toml.hpp>
 
 #include "core/toml_guard.h"
+#include "share/signing_key.h"
 
 namespace sw::server {
 namespace {
@@ -88,14 +89,7 @@ std::string sha256_hex(std::string_view text) {
   std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
   unsigned int length = 0;
   EVP_Digest(text.data(), text.size(), digest.data(), &length, EVP_sha256(), nullptr);
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string hex;
-  hex.reserve(2U * length);
-  for (unsigned int index = 0; index < length; ++index) {
-    hex.push_back(kHex[digest[index] >> 4U]);
-    hex.push_back(kHex[digest[index] & 0x0FU]);
-  }
-  return hex;
+  return share::to_hex(std::string_view(reinterpret_cast<const char*>(digest.data()), length));
 }
 
 Result<Principals> Principals::parse(const std::string& text, const std::string& name) {

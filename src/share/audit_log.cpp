@@ -1,8 +1,6 @@
 #include "share/audit_log.h"
 
 #include <openssl/evp.h>
-#include <openssl/pem.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <array>
@@ -12,6 +10,8 @@
 #include <nlohmann/json.hpp>
 #include <string_view>
 
+#include "share/signing_key.h"
+
 namespace sw::share {
 namespace {
 
@@ -19,17 +19,6 @@ using Json = nlohmann::ordered_json;
 
 constexpr std::size_t kHashHex = 64;
 const std::string kGenesis(kHashHex, '0');
-
-std::string hex(const unsigned char* bytes, std::size_t size) {
-  static constexpr char kDigits[] = "0123456789abcdef";
-  std::string out;
-  out.reserve(size * 2);
-  for (std::size_t index = 0; index < size; ++index) {
-    out += kDigits[bytes[index] >> 4U];
-    out += kDigits[bytes[index] & 0x0FU];
-  }
-  return out;
-}
 
 bool is_lower_hex(std::string_view text) {
   for (const char c : text) {
@@ -59,39 +48,7 @@ std::string chain_hash(std::string_view previous, std::string_view body) {
   EVP_DigestUpdate(context, body.data(), body.size());
   EVP_DigestFinal_ex(context, digest.data(), &size);
   EVP_MD_CTX_free(context);
-  return hex(digest.data(), size);
-}
-
-std::string openssl_error(const char* what) { return std::string(what) + " failed (OpenSSL)"; }
-
-struct PkeyFree {
-  void operator()(EVP_PKEY* key) const { EVP_PKEY_free(key); }
-};
-using Pkey = std::unique_ptr<EVP_PKEY, PkeyFree>;
-
-Result<Pkey> read_public_key(const std::filesystem::path& path) {
-  std::FILE* file = std::fopen(path.c_str(), "r");
-  if (file == nullptr) {
-    return Error{"io",
-                 "cannot read audit public key " + path.string() + ": " + std::strerror(errno)};
-  }
-  Pkey key(PEM_read_PUBKEY(file, nullptr, nullptr, nullptr));
-  std::fclose(file);
-  if (!key || EVP_PKEY_id(key.get()) != EVP_PKEY_ED25519) {
-    return Error{"bad_key", path.string() + " is not an Ed25519 public key (PEM)"};
-  }
-  return key;
-}
-
-bool verify_signature(EVP_PKEY* key, std::string_view message, std::string_view signature) {
-  EVP_MD_CTX* context = EVP_MD_CTX_new();
-  const bool ok =
-      EVP_DigestVerifyInit(context, nullptr, nullptr, nullptr, key) == 1 &&
-      EVP_DigestVerify(context, reinterpret_cast<const unsigned char*>(signature.data()),
-                       signature.size(), reinterpret_cast<const unsigned char*>(message.data()),
-                       message.size()) == 1;
-  EVP_MD_CTX_free(context);
-  return ok;
+  return to_hex(std::string_view(reinterpret_cast<const char*>(digest.data()), size));
 }
 
 /// Reads one line of a log: its hash, its JSON text, and whether it ended with '\n'.
@@ -109,67 +66,6 @@ std::optional<LogLine> split_line(std::string_view line) {
 
 }  // namespace
 
-/// The node's Ed25519 audit key.
-class AuditLog::Key {
- public:
-  explicit Key(Pkey key) : key_(std::move(key)) {}
-
-  /// Loads the private key, or creates it (and its public half) when neither exists.
-  static Result<std::unique_ptr<Key>> load_or_create(const std::filesystem::path& private_path,
-                                                     const std::filesystem::path& public_path) {
-    std::error_code error;
-    if (std::filesystem::exists(private_path, error)) {
-      std::FILE* file = std::fopen(private_path.c_str(), "r");
-      if (file == nullptr) {
-        return Error{
-            "io", "cannot read audit key " + private_path.string() + ": " + std::strerror(errno)};
-      }
-      Pkey key(PEM_read_PrivateKey(file, nullptr, nullptr, nullptr));
-      std::fclose(file);
-      if (!key || EVP_PKEY_id(key.get()) != EVP_PKEY_ED25519) {
-        return Error{"bad_key", private_path.string() + " is not an Ed25519 private key (PEM)"};
-      }
-      return std::make_unique<Key>(std::move(key));
-    }
-    Pkey key(EVP_PKEY_Q_keygen(nullptr, nullptr, "ED25519"));
-    if (!key) return Error{"crypto", openssl_error("Ed25519 key generation")};
-    const mode_t old_mask = ::umask(077);  // the private key readable by its owner only
-    std::FILE* file = std::fopen(private_path.c_str(), "w");
-    ::umask(old_mask);
-    if (file == nullptr) {
-      return Error{
-          "io", "cannot create audit key " + private_path.string() + ": " + std::strerror(errno)};
-    }
-    const bool written =
-        PEM_write_PrivateKey(file, key.get(), nullptr, nullptr, 0, nullptr, nullptr) == 1;
-    std::fclose(file);
-    std::FILE* public_file = std::fopen(public_path.c_str(), "w");
-    const bool public_written =
-        public_file != nullptr && PEM_write_PUBKEY(public_file, key.get()) == 1;
-    if (public_file != nullptr) std::fclose(public_file);
-    if (!written || !public_written) {
-      return Error{"io",
-                   "cannot write the audit key pair in " + private_path.parent_path().string()};
-    }
-    return std::make_unique<Key>(std::move(key));
-  }
-
-  std::string sign(std::string_view message) const {
-    std::array<unsigned char, 64> signature{};
-    std::size_t size = signature.size();
-    EVP_MD_CTX* context = EVP_MD_CTX_new();
-    const bool ok =
-        EVP_DigestSignInit(context, nullptr, nullptr, nullptr, key_.get()) == 1 &&
-        EVP_DigestSign(context, signature.data(), &size,
-                       reinterpret_cast<const unsigned char*>(message.data()), message.size()) == 1;
-    EVP_MD_CTX_free(context);
-    return ok ? hex(signature.data(), size) : std::string();
-  }
-
- private:
-  Pkey key_;
-};
-
 Result<std::unique_ptr<AuditLog>> AuditLog::open(const std::filesystem::path& directory,
                                                  const Clock& clock, AuditOptions options) {
   std::error_code error;
@@ -180,7 +76,7 @@ Result<std::unique_ptr<AuditLog>> AuditLog::open(const std::filesystem::path& di
   }
   const std::filesystem::path path = directory / "audit.log";
   const std::filesystem::path public_path = directory / "audit-key.pub.pem";
-  auto key = Key::load_or_create(directory / "audit-key.pem", public_path);
+  auto key = SigningKey::load_or_create(directory / "audit-key.pem", public_path);
   if (!key) return key.error();
 
   // An existing log is verified before anything is appended to it.
@@ -230,8 +126,7 @@ Result<std::unique_ptr<AuditLog>> AuditLog::open(const std::filesystem::path& di
 }
 
 AuditLog::AuditLog(std::filesystem::path path, std::filesystem::path public_key_path,
-                   std::unique_ptr<Key> key, std::FILE* file, const Clock& clock,
-                   AuditOptions options)
+                   SigningKey key, std::FILE* file, const Clock& clock, AuditOptions options)
     : path_(std::move(path)),
       public_key_path_(std::move(public_key_path)),
       key_(std::move(key)),
@@ -286,7 +181,7 @@ void AuditLog::seal_locked() {
   const Json fields{{"kind", "seal"},
                     {"sealed_records", sealed},
                     {"head", head_},
-                    {"signature", key_->sign(head_)}};
+                    {"signature", to_hex(key_.sign(head_))}};
   append_locked(fields.dump(), "seal");
   since_seal_ = 0;
   last_seal_ = clock_.now();
@@ -305,7 +200,7 @@ std::uint64_t AuditLog::write_errors() const {
 
 Result<AuditVerification> verify_audit_log(const std::filesystem::path& log,
                                            const std::filesystem::path& public_key) {
-  auto key = read_public_key(public_key);
+  auto key = VerifyKey::load(public_key);
   if (!key) return key.error();
   std::ifstream in(log, std::ios::binary);
   if (!in) return Error{"io", "cannot read " + log.string()};
@@ -347,7 +242,7 @@ Result<AuditVerification> verify_audit_log(const std::filesystem::path& log,
       const std::string signed_head = body.value("head", "");
       const auto signature = unhex(body.value("signature", ""));
       if (signed_head != head || body.value("sealed_records", std::uint64_t{0}) != result.records ||
-          !signature || !verify_signature(key->get(), signed_head, *signature)) {
+          !signature || !key->verify(signed_head, *signature)) {
         return fail("seal signature does not verify with " + public_key.string());
       }
       ++result.seals;

@@ -25,6 +25,7 @@
 
 #include "core/clock.h"
 #include "core/result.h"
+#include "share/signing_key.h"
 
 namespace sw::share {
 
@@ -65,17 +66,15 @@ class AuditLog {
   const std::filesystem::path& path() const { return path_; }
   const std::filesystem::path& public_key_path() const { return public_key_path_; }
 
-  class Key;
-
  private:
-  AuditLog(std::filesystem::path path, std::filesystem::path public_key_path,
-           std::unique_ptr<Key> key, std::FILE* file, const Clock& clock, AuditOptions options);
+  AuditLog(std::filesystem::path path, std::filesystem::path public_key_path, SigningKey key,
+           std::FILE* file, const Clock& clock, AuditOptions options);
   void append_locked(const std::string& body_without_seq, const std::string& kind);
   void seal_locked();
 
   std::filesystem::path path_;
   std::filesystem::path public_key_path_;
-  std::unique_ptr<Key> key_;
+  SigningKey key_;
   std::FILE* file_;
   const Clock& clock_;
   AuditOptions options_;

@@ -14,6 +14,7 @@ const char* to_string(Decision decision) {
     case Decision::kNotReleasable: return "not_releasable";
     case Decision::kRed: return "tlp_red";
     case Decision::kPersonalData: return "personal_data";
+    case Decision::kSensitivity: return "sensitivity";
   }
   return "unknown";
 }
@@ -21,6 +22,7 @@ const char* to_string(Decision decision) {
 Decision decide(const Label& label, const Recipient& recipient) {
   if ((label.purposes & recipient.purposes) == 0) return Decision::kPurpose;
   if (label.personal_data && !recipient.personal_data) return Decision::kPersonalData;
+  if (label.sensitivity > recipient.max_sensitivity) return Decision::kSensitivity;
   const auto named = [&](bool by_name_only) {
     return std::any_of(
         label.releasable_to.begin(), label.releasable_to.end(), [&](const std::string& entry) {

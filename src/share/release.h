@@ -19,6 +19,8 @@ struct Recipient {
   std::string agency;  ///< "nation/agency" as labels name owners, e.g. "UK/HMCG"
   std::uint8_t purposes = kPurposeSearchAndRescue;  ///< what the recipient uses data for
   bool personal_data = false;                       ///< may receive items flagged as personal data
+  /// The most sensitive items the recipient may get (a partner node's policy may cap it).
+  Sensitivity max_sensitivity = Sensitivity::kRed;
 };
 
 /// Nation part of an owner ("FR/CROSS-GN" -> "FR").
@@ -31,6 +33,7 @@ enum class Decision : std::uint8_t {
   kNotReleasable,  ///< the recipient is neither of the owner's nation nor named in releasable-to
   kRed,            ///< TLP:RED goes only to the owning agency and recipients named by name
   kPersonalData,   ///< personal data to a recipient without that right
+  kSensitivity,    ///< more sensitive than the recipient may get
 };
 
 const char* to_string(Decision decision);
@@ -38,6 +41,7 @@ const char* to_string(Decision decision);
 /// The release decision for `label` to `recipient`:
 /// - purpose binding: the label's purposes and the recipient's must meet;
 /// - personal data only to recipients allowed it;
+/// - nothing more sensitive than the recipient's max_sensitivity;
 /// - TLP:CLEAR goes to anyone (with a matching purpose);
 /// - TLP:RED only to the owning agency itself and to recipients named in releasable-to;
 /// - otherwise to the owner's nation and agency, and to any nation, agency or recipient

@@ -23,6 +23,9 @@ namespace {
 Decision reference_decision(const Label& label, const Recipient& who) {
   if ((label.purposes & who.purposes) == 0) return Decision::kPurpose;
   if (label.personal_data && !who.personal_data) return Decision::kPersonalData;
+  if (static_cast<int>(label.sensitivity) > static_cast<int>(who.max_sensitivity)) {
+    return Decision::kSensitivity;
+  }
   if (label.sensitivity == Sensitivity::kClear) return Decision::kReleased;
   const std::set<std::string> named(label.releasable_to.begin(), label.releasable_to.end());
   const bool named_by_name = named.count(who.name) > 0;
@@ -99,6 +102,11 @@ Recipient random_recipient(std::mt19937_64& random) {
   who.agency = pick(random, kAgencies);
   who.purposes = static_cast<std::uint8_t>(std::uniform_int_distribution<int>(0, 7)(random));
   who.personal_data = std::uniform_int_distribution<int>(0, 1)(random) == 1;
+  // Users have no cap; partner nodes' policies may set one.
+  if (std::uniform_int_distribution<int>(0, 2)(random) == 0) {
+    who.max_sensitivity =
+        static_cast<Sensitivity>(std::uniform_int_distribution<int>(0, 2)(random));
+  }
   return who;
 }
 
@@ -109,7 +117,7 @@ TEST(ReleaseProperty, AMillionRandomCasesAgreeWithTheReferenceRules) {
   int forbidden_released = 0;
   int allowed_refused = 0;
   int other_reason = 0;
-  std::array<int, 5> by_decision{};
+  std::array<int, 6> by_decision{};
   for (int index = 0; index < kCases; ++index) {
     const Label label = random_label(random);
     const Recipient who = random_recipient(random);
@@ -143,9 +151,9 @@ TEST(ReleaseProperty, AMillionRandomCasesAgreeWithTheReferenceRules) {
   }
   std::printf(
       "release property: %d cases (seed %llu): released %d, purpose %d, "
-      "not_releasable %d, tlp_red %d, personal_data %d\n",
+      "not_releasable %d, tlp_red %d, personal_data %d, sensitivity %d\n",
       kCases, static_cast<unsigned long long>(kSeed), by_decision[0], by_decision[1],
-      by_decision[2], by_decision[3], by_decision[4]);
+      by_decision[2], by_decision[3], by_decision[4], by_decision[5]);
 }
 
 }  // namespace

@@ -190,5 +190,17 @@ TEST(ReleaseTest, CombinedOwnersReleaseNoWiderThanEachInput) {
   EXPECT_TRUE(may_release(shared, kCrossGn));
 }
 
+TEST(ReleaseTest, APartnerCappedAtAmberGetsNothingRed) {
+  Recipient partner = recipient("node:fr-node", "FR", "FR/CROSS-GN");
+  partner.max_sensitivity = Sensitivity::kAmber;
+  EXPECT_EQ(decide(label("UK/HMCG", {"FR"}, Sensitivity::kAmber), partner), Decision::kReleased);
+  EXPECT_EQ(decide(label("UK/HMCG", {"node:fr-node"}, Sensitivity::kRed), partner),
+            Decision::kSensitivity);  // named by name, yet above the partner's cap
+  EXPECT_EQ(decide(label("FR/CROSS-GN", {}, Sensitivity::kRed), partner), Decision::kSensitivity);
+  partner.max_sensitivity = Sensitivity::kClear;
+  EXPECT_EQ(decide(label("UK/HMCG", {"*"}, Sensitivity::kGreen), partner), Decision::kSensitivity);
+  EXPECT_EQ(decide(label("UK/HMCG", {}, Sensitivity::kClear), partner), Decision::kReleased);
+}
+
 }  // namespace
 }  // namespace sw::share
