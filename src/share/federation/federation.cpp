@@ -1,0 +1,334 @@
+#include "share/federation/federation.h"
+
+#include <nats/nats.h>
+
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <set>
+#include <tuple>
+
+namespace sw::share {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+std::string stream_name(const std::string& node) { return "SWFED_" + node; }
+
+std::string subject(const std::string& from, const std::string& to, const std::string& kind) {
+  return "swfed." + from + "." + to + "." + kind;
+}
+
+bool valid_node_name(const std::string& name) {
+  if (name.empty() || name.size() > 64) return false;
+  for (const char c : name) {
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                    c == '-' || c == '_';
+    if (!ok) return false;
+  }
+  return true;
+}
+
+Error nats_error(const std::string& what, natsStatus status) {
+  return Error{"nats", what + ": " + natsStatus_GetText(status)};
+}
+
+Json label_wire(const Label& label) {
+  return Json{{"owner", label.owner},
+              {"releasable_to", label.releasable_to},
+              {"purposes", label.purposes},
+              {"sensitivity", static_cast<int>(label.sensitivity)},
+              {"personal_data", label.personal_data},
+              {"retention_s", label.retention_s}};
+}
+
+std::optional<Label> label_from_wire(const Json& json) {
+  if (!json.is_object() || !json["owner"].is_string() || !json["releasable_to"].is_array() ||
+      !json["purposes"].is_number_unsigned() || !json["sensitivity"].is_number_integer() ||
+      !json["personal_data"].is_boolean() || !json["retention_s"].is_number_integer()) {
+    return std::nullopt;
+  }
+  Label label;
+  label.owner = json["owner"].get<std::string>();
+  for (const Json& entry : json["releasable_to"]) {
+    if (!entry.is_string()) return std::nullopt;
+    label.releasable_to.push_back(entry.get<std::string>());
+  }
+  const auto purposes = json["purposes"].get<std::uint64_t>();
+  const auto sensitivity = json["sensitivity"].get<int>();
+  if (purposes > 7 || sensitivity < 0 || sensitivity > 3) return std::nullopt;
+  label.purposes = static_cast<std::uint8_t>(purposes);
+  label.sensitivity = static_cast<Sensitivity>(sensitivity);
+  label.personal_data = json["personal_data"].get<bool>();
+  label.retention_s = json["retention_s"].get<std::int64_t>();
+  return label;
+}
+
+}  // namespace
+
+std::string federated_payload(const FederatedItem& item, const std::string& to) {
+  const Json body = Json::parse(item.body, nullptr, false);
+  return Json{{"from", item.from},
+              {"to", to},
+              {"kind", item.kind},
+              {"id", item.id},
+              {"version", item.version},
+              {"label", label_wire(item.label)},
+              {"body", body.is_discarded() ? Json(item.body) : body}}
+      .dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+Result<FederatedItem> parse_federated_payload(std::string_view payload, std::string& to) {
+  const Json json = Json::parse(payload, nullptr, false);
+  if (!json.is_object() || !json["from"].is_string() || !json["to"].is_string() ||
+      !json["kind"].is_string() || !json["id"].is_number_unsigned() ||
+      !json["version"].is_number_unsigned() || !json.contains("body")) {
+    return Error{"malformed", "not a federated item"};
+  }
+  auto label = label_from_wire(json["label"]);
+  if (!label) return Error{"malformed", "bad label"};
+  FederatedItem item;
+  item.from = json["from"].get<std::string>();
+  to = json["to"].get<std::string>();
+  item.kind = json["kind"].get<std::string>();
+  item.id = json["id"].get<std::uint64_t>();
+  item.version = json["version"].get<std::uint64_t>();
+  item.label = std::move(*label);
+  item.body = json["body"].dump();
+  return item;
+}
+
+class Federation::Impl {
+ public:
+  Impl(FederationConfig config, SigningKey key, Sink sink, AuditLog* audit)
+      : config_(std::move(config)), key_(std::move(key)), sink_(std::move(sink)), audit_(audit) {}
+
+  ~Impl() {
+    // Closing the connection before the subscriptions leaves the durable consumers on the
+    // server (an unsubscribe would delete them): the link resumes where it acknowledged.
+    if (connection_ != nullptr) natsConnection_Close(connection_);
+    for (natsSubscription* subscription : subscriptions_) natsSubscription_Destroy(subscription);
+    jsCtx_Destroy(js_);
+    natsConnection_Destroy(connection_);
+    natsOptions_Destroy(options_);
+  }
+
+  Status open() {
+    if (!valid_node_name(config_.node)) {
+      return Error{"bad_config", "node name '" + config_.node + "': letters, digits, - and _"};
+    }
+    std::set<std::string> names{config_.node};
+    for (const PartnerNode& partner : config_.partners) {
+      if (!valid_node_name(partner.name) || !names.insert(partner.name).second) {
+        return Error{"bad_config", "partner name '" + partner.name + "' is invalid or repeated"};
+      }
+    }
+    natsStatus status = natsOptions_Create(&options_);
+    if (status == NATS_OK) status = natsOptions_SetURL(options_, config_.nats_url.c_str());
+    if (status == NATS_OK && !config_.nats_user.empty()) {
+      status = natsOptions_SetUserInfo(options_, config_.nats_user.c_str(),
+                                       config_.nats_password.c_str());
+    }
+    // Keep reconnecting for ever: a partner link that drops comes back by itself.
+    if (status == NATS_OK) status = natsOptions_SetMaxReconnect(options_, -1);
+    if (status == NATS_OK) status = natsOptions_SetReconnectWait(options_, 250);
+    if (status == NATS_OK) status = natsConnection_Connect(&connection_, options_);
+    if (status != NATS_OK) return nats_error("connecting to " + config_.nats_url, status);
+    status = natsConnection_JetStream(&js_, connection_, nullptr);
+    if (status != NATS_OK) return nats_error("JetStream", status);
+    if (Status made = ensure_stream(config_.node); !made) return made;
+    for (std::size_t index = 0; index < config_.partners.size(); ++index) {
+      const PartnerNode& partner = config_.partners[index];
+      if (Status made = ensure_stream(partner.name); !made) return made;
+      jsSubOptions sub_options;
+      jsSubOptions_Init(&sub_options);
+      const std::string durable = config_.node + "-from-" + partner.name;
+      const std::string stream = stream_name(partner.name);
+      sub_options.Stream = stream.c_str();
+      sub_options.Config.Durable = durable.c_str();
+      sub_options.Config.AckPolicy = js_AckExplicit;
+      sub_options.Config.DeliverPolicy = js_DeliverAll;
+      sub_options.ManualAck = true;
+      natsSubscription* subscription = nullptr;
+      jsErrCode code = static_cast<jsErrCode>(0);
+      const std::string wanted = subject(partner.name, config_.node, ">");
+      contexts_.push_back(std::make_unique<Closure>(Closure{this, index}));
+      status = js_Subscribe(&subscription, js_, wanted.c_str(), &Impl::on_message,
+                            contexts_.back().get(), nullptr, &sub_options, &code);
+      if (status != NATS_OK) return nats_error("subscribing to " + partner.name, status);
+      subscriptions_.push_back(subscription);
+    }
+    return Ok{};
+  }
+
+  std::size_t offer(const std::string& kind, std::uint64_t id, std::uint64_t version,
+                    const Label& label, const std::string& body_json) {
+    FederatedItem item{config_.node, kind, id, version, label, body_json};
+    std::size_t sent = 0;
+    bump(&FederationStats::offered);
+    for (const PartnerNode& partner : config_.partners) {
+      const Decision decision = decide(label, partner.recipient);
+      const std::string what = kind + ":" + std::to_string(id);
+      if (decision != Decision::kReleased) {
+        bump(&FederationStats::refused);
+        continue;
+      }
+      const std::string payload = federated_payload(item, partner.name);
+      const std::string signature = to_hex(key_.sign(payload));
+      const std::string message_id =
+          kind + ":" + std::to_string(id) + ":" + std::to_string(version);
+      natsMsg* message = nullptr;
+      const std::string to_subject = subject(config_.node, partner.name, kind);
+      natsStatus status = natsMsg_Create(&message, to_subject.c_str(), nullptr, payload.data(),
+                                         static_cast<int>(payload.size()));
+      if (status == NATS_OK) status = natsMsgHeader_Set(message, "Sw-From", config_.node.c_str());
+      if (status == NATS_OK) status = natsMsgHeader_Set(message, "Sw-Signature", signature.c_str());
+      jsPubOptions pub_options;
+      jsPubOptions_Init(&pub_options);
+      pub_options.MsgId = message_id.c_str();
+      jsErrCode code = static_cast<jsErrCode>(0);
+      jsPubAck* ack = nullptr;
+      if (status == NATS_OK) status = js_PublishMsg(&ack, js_, message, &pub_options, &code);
+      jsPubAck_Destroy(ack);
+      natsMsg_Destroy(message);
+      if (status != NATS_OK) {
+        bump(&FederationStats::publish_errors);
+        continue;
+      }
+      bump(&FederationStats::released);
+      if (audit_ != nullptr) {
+        audit_->record({"release", "node:" + partner.name, "federation", what, "released",
+                        "version " + std::to_string(version)});
+      }
+      ++sent;
+    }
+    return sent;
+  }
+
+  FederationStats stats() const {
+    std::lock_guard lock(mutex_);
+    return stats_;
+  }
+
+ private:
+  struct Closure {
+    Impl* self;
+    std::size_t partner;
+  };
+
+  Status ensure_stream(const std::string& node) {
+    const std::string name = stream_name(node);
+    jsStreamInfo* info = nullptr;
+    jsErrCode code = static_cast<jsErrCode>(0);
+    if (js_GetStreamInfo(&info, js_, name.c_str(), nullptr, &code) == NATS_OK) {
+      jsStreamInfo_Destroy(info);
+      return Ok{};
+    }
+    jsStreamConfig config;
+    jsStreamConfig_Init(&config);
+    const std::string subjects = "swfed." + node + ".>";
+    const char* subject_list[] = {subjects.c_str()};
+    config.Name = name.c_str();
+    config.Subjects = subject_list;
+    config.SubjectsLen = 1;
+    config.Storage = js_FileStorage;
+    const natsStatus status = js_AddStream(&info, js_, &config, nullptr, &code);
+    jsStreamInfo_Destroy(info);
+    // Another node may have made it at the same moment.
+    if (status != NATS_OK &&
+        js_GetStreamInfo(&info, js_, name.c_str(), nullptr, &code) != NATS_OK) {
+      return nats_error("creating stream " + name, status);
+    }
+    return Ok{};
+  }
+
+  static void on_message(natsConnection* /*connection*/, natsSubscription* /*subscription*/,
+                         natsMsg* message, void* closure) {
+    auto* context = static_cast<Closure*>(closure);
+    context->self->receive(context->partner, message);
+    natsMsg_Ack(message, nullptr);  // handled, applied or not: never redelivered for ever
+    natsMsg_Destroy(message);
+  }
+
+  void receive(std::size_t partner_index, natsMsg* message) {
+    const PartnerNode& partner = config_.partners[partner_index];
+    const char* from = nullptr;
+    const char* signature_hex = nullptr;
+    natsMsgHeader_Get(message, "Sw-From", &from);
+    natsMsgHeader_Get(message, "Sw-Signature", &signature_hex);
+    const std::string_view payload(natsMsg_GetData(message),
+                                   static_cast<std::size_t>(natsMsg_GetDataLength(message)));
+    if (from == nullptr || partner.name != from) return bump(&FederationStats::rejected_sender);
+    const std::string_view hex = signature_hex == nullptr ? "" : signature_hex;
+    if (hex.size() != 128 || hex.find_first_not_of("0123456789abcdef") != std::string_view::npos) {
+      return bump(&FederationStats::rejected_signature);
+    }
+    std::string signature;
+    for (std::size_t index = 0; index < hex.size(); index += 2) {
+      const auto nibble = [](char c) { return c <= '9' ? c - '0' : c - 'a' + 10; };
+      signature += static_cast<char>((nibble(hex[index]) << 4) | nibble(hex[index + 1]));
+    }
+    if (!partner.public_key.verify(payload, signature)) {
+      return bump(&FederationStats::rejected_signature);
+    }
+    std::string to;
+    auto item = parse_federated_payload(payload, to);
+    if (!item) return bump(&FederationStats::rejected_malformed);
+    if (item->from != partner.name || to != config_.node) {
+      return bump(&FederationStats::rejected_sender);
+    }
+    {
+      std::lock_guard lock(mutex_);
+      const auto [last, first] =
+          versions_.try_emplace({item->from, item->kind, item->id}, item->version);
+      if (!first && item->version <= last->second) {
+        ++stats_.duplicates;
+        return;
+      }
+      last->second = item->version;
+      ++stats_.received;
+    }
+    if (audit_ != nullptr) {
+      audit_->record({"receive", "node:" + partner.name, "federation",
+                      item->kind + ":" + std::to_string(item->id), "owner " + item->label.owner,
+                      "version " + std::to_string(item->version)});
+    }
+    if (sink_) sink_(*item);
+  }
+
+  void bump(std::uint64_t FederationStats::*counter) {
+    std::lock_guard lock(mutex_);
+    ++(stats_.*counter);
+  }
+
+  FederationConfig config_;
+  SigningKey key_;
+  Sink sink_;
+  AuditLog* audit_;
+  natsOptions* options_ = nullptr;
+  natsConnection* connection_ = nullptr;
+  jsCtx* js_ = nullptr;
+  std::vector<natsSubscription*> subscriptions_;
+  std::vector<std::unique_ptr<Closure>> contexts_;
+  mutable std::mutex mutex_;
+  FederationStats stats_;
+  std::map<std::tuple<std::string, std::string, std::uint64_t>, std::uint64_t> versions_;
+};
+
+Result<std::unique_ptr<Federation>> Federation::start(FederationConfig config, SigningKey key,
+                                                      Sink sink, AuditLog* audit) {
+  auto impl = std::make_unique<Impl>(std::move(config), std::move(key), std::move(sink), audit);
+  if (Status opened = impl->open(); !opened) return opened.error();
+  return std::unique_ptr<Federation>(new Federation(std::move(impl)));
+}
+
+Federation::Federation(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Federation::~Federation() = default;
+
+std::size_t Federation::offer(const std::string& kind, std::uint64_t id, std::uint64_t version,
+                              const Label& label, const std::string& body_json) {
+  return impl_->offer(kind, id, version, label, body_json);
+}
+
+FederationStats Federation::stats() const { return impl_->stats(); }
+
+}  // namespace sw::share
