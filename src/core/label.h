@@ -4,6 +4,7 @@
 /// and Cursor-on-Target's releaseableTo/caveat where those exist.
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -34,6 +35,8 @@ struct Label {
 
 const char* to_string(Sensitivity sensitivity);
 
+/// Sensitivity of its configuration name ("clear", "green", "amber", "red").
+std::optional<Sensitivity> sensitivity_from_name(std::string_view name);
 /// Purpose flag of its configuration name ("sar", "border", "law"); 0 for any other text.
 std::uint8_t purpose_from_name(std::string_view name);
 

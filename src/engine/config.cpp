@@ -121,18 +121,12 @@ Label parse_label(const toml::value& table, const std::string& where) {
   }
   if (table.contains("sensitivity")) {
     const std::string text = toml::find<std::string>(table, "sensitivity");
-    if (text == "clear") {
-      label.sensitivity = Sensitivity::kClear;
-    } else if (text == "green") {
-      label.sensitivity = Sensitivity::kGreen;
-    } else if (text == "amber") {
-      label.sensitivity = Sensitivity::kAmber;
-    } else if (text == "red") {
-      label.sensitivity = Sensitivity::kRed;
-    } else {
+    const auto sensitivity = sensitivity_from_name(text);
+    if (!sensitivity) {
       throw ConfigError{"sensitivity '" + text + "' in " + where +
                         ": expected clear, green, amber, red"};
     }
+    label.sensitivity = *sensitivity;
   }
   read(table, "personal_data", label.personal_data);
   double retention_days = 0.0;

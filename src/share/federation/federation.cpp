@@ -41,25 +41,40 @@ Json label_wire(const Label& label) {
               {"retention_s", label.retention_s}};
 }
 
+/// The member `key` of an object, or a null value (operator[] on a const object is only
+/// defined for keys it has).
+const Json& member(const Json& json, const char* key) {
+  static const Json missing;
+  if (!json.is_object()) return missing;
+  const auto found = json.find(key);
+  return found == json.end() ? missing : *found;
+}
+
 std::optional<Label> label_from_wire(const Json& json) {
-  if (!json.is_object() || !json["owner"].is_string() || !json["releasable_to"].is_array() ||
-      !json["purposes"].is_number_unsigned() || !json["sensitivity"].is_number_integer() ||
-      !json["personal_data"].is_boolean() || !json["retention_s"].is_number_integer()) {
+  const Json& owner = member(json, "owner");
+  const Json& releasable_to = member(json, "releasable_to");
+  const Json& purposes = member(json, "purposes");
+  const Json& sensitivity = member(json, "sensitivity");
+  const Json& personal_data = member(json, "personal_data");
+  const Json& retention_s = member(json, "retention_s");
+  if (!owner.is_string() || !releasable_to.is_array() || !purposes.is_number_unsigned() ||
+      !sensitivity.is_number_integer() || !personal_data.is_boolean() ||
+      !retention_s.is_number_integer()) {
     return std::nullopt;
   }
   Label label;
-  label.owner = json["owner"].get<std::string>();
-  for (const Json& entry : json["releasable_to"]) {
+  label.owner = owner.get<std::string>();
+  for (const Json& entry : releasable_to) {
     if (!entry.is_string()) return std::nullopt;
     label.releasable_to.push_back(entry.get<std::string>());
   }
-  const auto purposes = json["purposes"].get<std::uint64_t>();
-  const auto sensitivity = json["sensitivity"].get<int>();
-  if (purposes > 7 || sensitivity < 0 || sensitivity > 3) return std::nullopt;
-  label.purposes = static_cast<std::uint8_t>(purposes);
-  label.sensitivity = static_cast<Sensitivity>(sensitivity);
-  label.personal_data = json["personal_data"].get<bool>();
-  label.retention_s = json["retention_s"].get<std::int64_t>();
+  const auto purpose_bits = purposes.get<std::uint64_t>();
+  const auto level = sensitivity.get<std::int64_t>();
+  if (purpose_bits > 7 || level < 0 || level > 3) return std::nullopt;
+  label.purposes = static_cast<std::uint8_t>(purpose_bits);
+  label.sensitivity = static_cast<Sensitivity>(level);
+  label.personal_data = personal_data.get<bool>();
+  label.retention_s = retention_s.get<std::int64_t>();
   return label;
 }
 
@@ -79,21 +94,25 @@ std::string federated_payload(const FederatedItem& item, const std::string& to) 
 
 Result<FederatedItem> parse_federated_payload(std::string_view payload, std::string& to) {
   const Json json = Json::parse(payload, nullptr, false);
-  if (!json.is_object() || !json["from"].is_string() || !json["to"].is_string() ||
-      !json["kind"].is_string() || !json["id"].is_number_unsigned() ||
-      !json["version"].is_number_unsigned() || !json.contains("body")) {
+  const Json& from = member(json, "from");
+  const Json& addressee = member(json, "to");
+  const Json& kind = member(json, "kind");
+  const Json& id = member(json, "id");
+  const Json& version = member(json, "version");
+  if (!from.is_string() || !addressee.is_string() || !kind.is_string() ||
+      !id.is_number_unsigned() || !version.is_number_unsigned() || !json.contains("body")) {
     return Error{"malformed", "not a federated item"};
   }
-  auto label = label_from_wire(json["label"]);
+  auto label = label_from_wire(member(json, "label"));
   if (!label) return Error{"malformed", "bad label"};
   FederatedItem item;
-  item.from = json["from"].get<std::string>();
-  to = json["to"].get<std::string>();
-  item.kind = json["kind"].get<std::string>();
-  item.id = json["id"].get<std::uint64_t>();
-  item.version = json["version"].get<std::uint64_t>();
+  item.from = from.get<std::string>();
+  to = addressee.get<std::string>();
+  item.kind = kind.get<std::string>();
+  item.id = id.get<std::uint64_t>();
+  item.version = version.get<std::uint64_t>();
   item.label = std::move(*label);
-  item.body = json["body"].dump();
+  item.body = member(json, "body").dump(-1, ' ', false, Json::error_handler_t::replace);
   return item;
 }
 
