@@ -189,11 +189,9 @@ void Api::audit(const share::AuditEntry& entry) const {
   if (services_.audit != nullptr) services_.audit->record(entry);
 }
 
-void Api::route(const Request& request, const Target& target_parts, const Principal& principal,
+void Api::route(const Request& request, const Target& target, const Principal& who,
                 const Respond& respond) {
-  const Target* target = &target_parts;
-  const std::string& path = target->path;
-  const Principal* who = &principal;
+  const std::string& path = target.path;
   const bool get = request.method() == http::verb::get;
   const bool post = request.method() == http::verb::post;
   // Path segments after /api/.
@@ -213,21 +211,21 @@ void Api::route(const Request& request, const Target& target_parts, const Princi
   };
   if (path == "/metrics") {
     if (!get) return method_not_allowed();
-    if (!who->has_any(kRoleAdmin | kRoleAnalyst)) return respond(forbidden("metrics"));
+    if (!who.has_any(kRoleAdmin | kRoleAnalyst)) return respond(forbidden("metrics"));
     return respond(ApiResponse{200, "text/plain; version=0.0.4",
                                services_.metrics ? services_.metrics() : std::string()});
   }
   if (parts.empty()) return respond(not_found("this path"));
   const std::string_view head = parts[0];
   if (parts.size() == 1) {
-    if (head == "search-areas" && post) return respond(request_search(*who, request.body()));
+    if (head == "search-areas" && post) return respond(request_search(who, request.body()));
     if (!get) return method_not_allowed();
-    if (head == "health") return respond(health(*who));
-    if (head == "tracks") return respond(tracks(*who, *target));
-    if (head == "history") return respond(history(*who, *target));
-    if (head == "alerts") return respond(alerts(*who, *target));
-    if (head == "search-areas") return respond(searches(*who));
-    if (head == "sources") return respond(sources(*who));
+    if (head == "health") return respond(health(who));
+    if (head == "tracks") return respond(tracks(who, target));
+    if (head == "history") return respond(history(who, target));
+    if (head == "alerts") return respond(alerts(who, target));
+    if (head == "search-areas") return respond(searches(who));
+    if (head == "sources") return respond(sources(who));
     if (head == "geography") {
       return respond(ApiResponse{200, "application/geo+json", services_.geography_json});
     }
@@ -237,9 +235,9 @@ void Api::route(const Request& request, const Target& target_parts, const Princi
   if (!id) return respond(error_response(400, "bad_id", "an id is a non-negative integer"));
   if (parts.size() == 2) {
     if (!get) return method_not_allowed();
-    if (head == "tracks") return respond(one_track(*who, *id, *target));
-    if (head == "alerts") return respond(one_alert(*who, *id));
-    if (head == "search-areas") return respond(one_search(*who, *id));
+    if (head == "tracks") return respond(one_track(who, *id, target));
+    if (head == "alerts") return respond(one_alert(who, *id));
+    if (head == "search-areas") return respond(one_search(who, *id));
     return respond(not_found("this path"));
   }
   if (parts.size() == 3 && head == "alerts") {
@@ -248,7 +246,7 @@ void Api::route(const Request& request, const Target& target_parts, const Princi
     const auto action = actions.find(parts[2]);
     if (action == actions.end()) return respond(not_found("this action"));
     if (!post) return method_not_allowed();
-    return alert_action(*who, *id, action->second, request.body(), respond);
+    return alert_action(who, *id, action->second, request.body(), respond);
   }
   return respond(not_found("this path"));
 }
