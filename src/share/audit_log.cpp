@@ -8,6 +8,7 @@
 #include <cstring>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string_view>
 
 #include "share/signing_key.h"
@@ -25,17 +26,6 @@ bool is_lower_hex(std::string_view text) {
     if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
   }
   return true;
-}
-
-std::optional<std::string> unhex(std::string_view text) {
-  if (text.size() % 2 != 0 || !is_lower_hex(text)) return std::nullopt;
-  std::string out;
-  out.reserve(text.size() / 2);
-  for (std::size_t index = 0; index < text.size(); index += 2) {
-    const auto nibble = [](char c) { return c <= '9' ? c - '0' : c - 'a' + 10; };
-    out += static_cast<char>((nibble(text[index]) << 4) | nibble(text[index + 1]));
-  }
-  return out;
 }
 
 /// SHA-256 of the previous record's hash (hex) and this record's JSON, as hex.
@@ -86,27 +76,17 @@ Result<std::unique_ptr<AuditLog>> AuditLog::open(const std::filesystem::path& di
   if (std::filesystem::exists(path, error) && std::filesystem::file_size(path, error) > 0) {
     auto verified = verify_audit_log(path, public_path);
     if (!verified) return verified.error();
-    const bool torn_only = !verified->ok && verified->problem.rfind("torn", 0) == 0;
-    if (!verified->ok && !torn_only) {
+    if (!verified->ok && !verified->torn) {
       return Error{"audit_broken",
                    path.string() + " does not verify at line " + std::to_string(verified->line) +
                        ": " + verified->problem +
                        " (keep it as evidence, move it away, and start the node again)"};
     }
-    // Find the last good record's hash and sequence number.
-    std::ifstream in(path, std::ios::binary);
-    std::string line;
-    std::uint64_t good_bytes = 0;
-    while (std::getline(in, line) && seq < verified->records) {
-      const auto parts = split_line(line);
-      if (!parts) break;
-      head = std::string(parts->hash);
-      ++seq;
-      good_bytes += line.size() + 1;
-    }
-    if (torn_only) {
-      torn_bytes = std::filesystem::file_size(path, error) - good_bytes;
-      std::filesystem::resize_file(path, good_bytes, error);
+    head = verified->head;
+    seq = verified->records;
+    if (verified->torn) {
+      torn_bytes = std::filesystem::file_size(path, error) - verified->offset;
+      std::filesystem::resize_file(path, verified->offset, error);
       if (error) return Error{"io", "cannot cut the torn end of " + path.string()};
     }
   }
@@ -215,12 +195,14 @@ Result<AuditVerification> verify_audit_log(const std::filesystem::path& log,
     result.line = line_number;
     result.offset = offset;
     result.problem = std::move(problem);
+    result.head = head;
     return result;
   };
   while (offset < text.size()) {
     ++line_number;
     const std::size_t end = text.find('\n', offset);
     if (end == std::string::npos) {
+      result.torn = true;
       return fail("torn last line: " + std::to_string(text.size() - offset) +
                   " bytes without an end of line (cut off, or a crash while writing)");
     }
@@ -240,7 +222,7 @@ Result<AuditVerification> verify_audit_log(const std::filesystem::path& log,
     }
     if (body.value("kind", "") == "seal") {
       const std::string signed_head = body.value("head", "");
-      const auto signature = unhex(body.value("signature", ""));
+      const auto signature = from_hex(body.value("signature", ""));
       if (signed_head != head || body.value("sealed_records", std::uint64_t{0}) != result.records ||
           !signature || !key->verify(signed_head, *signature)) {
         return fail("seal signature does not verify with " + public_key.string());
@@ -256,7 +238,8 @@ Result<AuditVerification> verify_audit_log(const std::filesystem::path& log,
   }
   result.ok = true;
   result.line = 0;
-  result.offset = 0;
+  result.offset = offset;
+  result.head = head;
   return result;
 }
 

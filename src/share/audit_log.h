@@ -93,8 +93,10 @@ struct AuditVerification {
   std::uint64_t seals = 0;     ///< valid seals among them
   std::uint64_t unsealed = 0;  ///< records after the last seal
   std::uint64_t line = 0;      ///< the first bad line (1-based), 0 when ok
-  std::uint64_t offset = 0;    ///< its byte offset
+  std::uint64_t offset = 0;    ///< its byte offset: the sound records' length
   std::string problem;         ///< what is wrong there
+  bool torn = false;           ///< the only problem is a last line without its end of line
+  std::string head;            ///< hash of the last sound record (the chain's head)
 };
 
 /// Checks the chain, the sequence and every seal's signature against `public_key` (PEM).

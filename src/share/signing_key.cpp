@@ -53,6 +53,19 @@ std::string to_hex(std::string_view bytes) {
   return out;
 }
 
+std::optional<std::string> from_hex(std::string_view hex) {
+  if (hex.size() % 2 != 0 || hex.find_first_not_of("0123456789abcdef") != std::string_view::npos) {
+    return std::nullopt;
+  }
+  const auto nibble = [](char digit) { return digit <= '9' ? digit - '0' : digit - 'a' + 10; };
+  std::string bytes;
+  bytes.reserve(hex.size() / 2);
+  for (std::size_t index = 0; index < hex.size(); index += 2) {
+    bytes += static_cast<char>((nibble(hex[index]) << 4) | nibble(hex[index + 1]));
+  }
+  return bytes;
+}
+
 Result<SigningKey> SigningKey::load_or_create(const std::filesystem::path& private_path,
                                               const std::filesystem::path& public_path) {
   auto impl = std::make_shared<Impl>();

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -13,6 +14,8 @@ namespace sw::share {
 
 /// Lowercase hex of bytes.
 std::string to_hex(std::string_view bytes);
+/// The bytes of lowercase hex (what to_hex writes); nullopt for anything else.
+std::optional<std::string> from_hex(std::string_view hex);
 
 class SigningKey {
  public:

@@ -277,16 +277,10 @@ class Federation::Impl {
     const std::string_view payload(natsMsg_GetData(message),
                                    static_cast<std::size_t>(natsMsg_GetDataLength(message)));
     if (from == nullptr || partner.name != from) return bump(&FederationStats::rejected_sender);
-    const std::string_view hex = signature_hex == nullptr ? "" : signature_hex;
-    if (hex.size() != 128 || hex.find_first_not_of("0123456789abcdef") != std::string_view::npos) {
-      return bump(&FederationStats::rejected_signature);
-    }
-    std::string signature;
-    for (std::size_t index = 0; index < hex.size(); index += 2) {
-      const auto nibble = [](char c) { return c <= '9' ? c - '0' : c - 'a' + 10; };
-      signature += static_cast<char>((nibble(hex[index]) << 4) | nibble(hex[index + 1]));
-    }
-    if (!partner.public_key.verify(payload, signature)) {
+    // An Ed25519 signature is 64 bytes.
+    const auto signature = from_hex(signature_hex == nullptr ? "" : signature_hex);
+    if (!signature || signature->size() != 64) return bump(&FederationStats::rejected_signature);
+    if (!partner.public_key.verify(payload, *signature)) {
       return bump(&FederationStats::rejected_signature);
     }
     std::string to;
