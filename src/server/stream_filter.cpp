@@ -7,24 +7,18 @@
 namespace sw::server {
 namespace {
 
-void append_list(std::string& out, const char* key, const std::vector<const std::string*>& items) {
+const std::string& text_of(const std::string* item) { return *item; }
+const std::string& text_of(const std::string& item) { return item; }
+
+/// ,"key":[item,item,...] with each item's JSON text (serialised texts, or ids).
+template <typename Item>
+void append_list(std::string& out, const char* key, const std::vector<Item>& items) {
   out += ",\"";
   out += key;
   out += "\":[";
   for (std::size_t index = 0; index < items.size(); ++index) {
     if (index > 0) out += ',';
-    out += *items[index];
-  }
-  out += ']';
-}
-
-void append_ids(std::string& out, const char* key, const std::vector<std::string>& ids) {
-  out += ",\"";
-  out += key;
-  out += "\":[";
-  for (std::size_t index = 0; index < ids.size(); ++index) {
-    if (index > 0) out += ',';
-    out += ids[index];
+    out += text_of(items[index]);
   }
   out += ']';
 }
@@ -189,9 +183,9 @@ std::string StreamFilter::update(const TickEvents& tick, TimeNs published_ns) {
   }
   std::string out = "{\"type\":\"update\",\"time\":" + to_text(risk::time_json(tick.time));
   append_list(out, "tracks", tracks);
-  append_ids(out, "removed", removed_ids);
+  append_list(out, "removed", removed_ids);
   append_list(out, "alerts", alerts);
-  if (!withdrawn_alerts.empty()) append_ids(out, "withdrawn_alerts", withdrawn_alerts);
+  if (!withdrawn_alerts.empty()) append_list(out, "withdrawn_alerts", withdrawn_alerts);
   append_list(out, "search_areas", searches);
   if (published_ns != 0) out += ",\"published_ns\":" + std::to_string(published_ns);
   out += '}';
