@@ -20,6 +20,7 @@
 #include "server/api.h"
 #include "server/principals.h"
 #include "server/views.h"
+#include "support/labels.h"
 #include "support/test_support.h"
 #include "track/fusion/fused_track.h"
 
@@ -74,17 +75,7 @@ inline Principals make_principals() {
   return parsed.ok() ? std::move(*parsed) : Principals();
 }
 
-/// A label owned by `owner`, released to `releasable_to`.
-inline Label make_label(const std::string& owner, std::vector<std::string> releasable_to = {},
-                        Sensitivity sensitivity = Sensitivity::kGreen,
-                        std::uint8_t purposes = kPurposeSearchAndRescue) {
-  Label label;
-  label.owner = owner;
-  label.releasable_to = std::move(releasable_to);
-  label.sensitivity = sensitivity;
-  label.purposes = purposes;
-  return label;
-}
+using test_support::make_label;
 
 /// A confirmed track at `lat`, `lon`; cooperative when it has an MMSI.
 inline track::FusedTrack make_track(std::uint64_t id, double lat, double lon,

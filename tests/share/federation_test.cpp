@@ -12,25 +12,16 @@
 #include <mutex>
 #include <set>
 
+#include "support/labels.h"
 #include "support/nats_server.h"
 #include "support/test_support.h"
 
 namespace sw::share {
 namespace {
 
+using test_support::make_label;
 using test_support::TempDir;
 using test_support::wait_for;
-
-Label make_label(const std::string& owner, std::vector<std::string> releasable_to,
-                 std::uint8_t purposes = kPurposeSearchAndRescue,
-                 Sensitivity sensitivity = Sensitivity::kGreen) {
-  Label label;
-  label.owner = owner;
-  label.releasable_to = std::move(releasable_to);
-  label.purposes = purposes;
-  label.sensitivity = sensitivity;
-  return label;
-}
 
 /// What one node received, by "from/kind/id".
 class Inbox {
@@ -137,14 +128,14 @@ TEST_F(FederationTest, EachPartnerGetsOnlyWhatItsOwnerReleasedToIt) {
   // border monitoring; an AMBER SAR alert the EU may not get (purpose and cap).
   EXPECT_EQ(fr->offer("track", 10, 1, make_label("FR/CROSS-GN", {}), R"({"id":10})"), 0U);
   EXPECT_EQ(fr->offer("alert", 11, 1, make_label("FR/CROSS-GN", {"UK"}), R"({"id":11})"), 1U);
-  EXPECT_EQ(fr->offer("track", 12, 1, make_label("FR/DOUANE", {"EU"}, kPurposeBorderMonitoring),
-                      R"({"id":12})"),
-            1U);
   EXPECT_EQ(
-      fr->offer("alert", 13, 1,
-                make_label("FR/CROSS-GN", {"*"}, kPurposeSearchAndRescue, Sensitivity::kAmber),
-                R"({"id":13})"),
-      1U);  // the UK only: the EU agency has no SAR purpose
+      fr->offer("track", 12, 1,
+                make_label("FR/DOUANE", {"EU"}, Sensitivity::kGreen, kPurposeBorderMonitoring),
+                R"({"id":12})"),
+      1U);
+  EXPECT_EQ(fr->offer("alert", 13, 1, make_label("FR/CROSS-GN", {"*"}, Sensitivity::kAmber),
+                      R"({"id":13})"),
+            1U);  // the UK only: the EU agency has no SAR purpose
 
   ASSERT_TRUE(wait_for(
       [&] { return uk_inbox.count() == 2 && fr_inbox.count() == 1 && eu_inbox.count() == 1; }));
