@@ -267,7 +267,7 @@ std::optional<RiskConfig> parse_risk(const toml::value& table, const std::string
 ServerConfig parse_server(const toml::value& table, const std::string& base_dir) {
   check_keys(table,
              {"listen", "port", "cot", "cot_port", "cot_source", "principals", "web_root",
-              "tls_cert", "tls_key", "client_queue_mb", "max_clients"},
+              "tls_cert", "tls_key", "client_queue_mb", "max_clients", "federation"},
              "[server]");
   ServerConfig server;
   read(table, "listen", server.listen);
@@ -285,6 +285,8 @@ ServerConfig parse_server(const toml::value& table, const std::string& base_dir)
   read(table, "web_root", server.web_root);
   read(table, "tls_cert", server.tls_cert);
   read(table, "tls_key", server.tls_key);
+  read(table, "federation", server.federation);
+  server.federation = resolve(server.federation, base_dir);
   server.principals = resolve(server.principals, base_dir);
   server.web_root = resolve(server.web_root, base_dir);
   server.tls_cert = resolve(server.tls_cert, base_dir);

@@ -62,6 +62,9 @@ struct ServerConfig {
   std::string tls_key;     ///< PEM private key
   std::size_t client_queue_bytes = 8U << 20U;  ///< unsent bytes before a client is dropped
   std::size_t max_clients = 4096;
+  /// Federation policy file (share/federation/federation_config.h); empty: this node
+  /// shares with no partner.
+  std::string federation;
 };
 
 /// The whole configuration of one engine.

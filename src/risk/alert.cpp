@@ -124,6 +124,7 @@ json alert_to_json(const Alert& alert) {
             {"revision", alert.revision},
             {"raises", alert.raises},
             {"history", std::move(history)}};
+  if (!alert.node.empty()) body["node"] = alert.node;
   return body;
 }
 

@@ -140,6 +140,20 @@ Result<std::unique_ptr<NodeServer>> NodeServer::create(engine::Engine& engine,
   if (!audit) return audit.error();
   node->audit_ = std::move(*audit);
 
+  if (!config.federation.empty()) {
+    auto setup = share::load_federation_config(config.federation);
+    if (!setup) return setup.error();
+    auto link = FederationLink::start(std::move(*setup), *picture, node->audit_.get(), clock);
+    if (!link) return link.error();
+    node->federation_ = std::move(*link);
+    FederationLink* federation = node->federation_.get();
+    pipeline.add_update_sink([federation](std::span<const track::FusedTrack> tracks) {
+      federation->offer_tracks(tracks);
+    });
+    pipeline.add_alert_sink(
+        [federation](std::span<const risk::Alert> alerts) { federation->offer_alerts(alerts); });
+  }
+
   ApiServices services;
   services.audit = node->audit_.get();
   services.picture = picture;
@@ -185,6 +199,7 @@ NodeServer::~NodeServer() { stop(); }
 void NodeServer::stop() {
   if (http_) http_->stop();
   if (cot_) cot_->stop();
+  if (federation_) federation_->stop();
   engine_.set_tick_callback({});
   engine_.set_loop_callback({});
 }
@@ -305,6 +320,7 @@ std::string NodeServer::metrics_text() const {
                  "Picture change to its stream message handed to the socket.",
                  http_->stream_latency());
   if (cot_) text += cot_->metrics_text();
+  if (federation_) text += federation_->metrics_text();
   return text;
 }
 

@@ -12,6 +12,7 @@
 #include "engine/engine.h"
 #include "server/api.h"
 #include "server/cot_stream.h"
+#include "server/federation_link.h"
 #include "server/http_server.h"
 #include "server/live_picture.h"
 #include "server/track_staging.h"
@@ -35,6 +36,8 @@ class NodeServer {
   std::uint16_t cot_port() const { return cot_ ? cot_->port() : 0; }
   bool tls() const { return http_->tls(); }
   LivePicture& picture() { return *picture_; }
+  /// The federation with partner nodes (null when the node shares with none).
+  FederationLink* federation() { return federation_.get(); }
   const Principals& principals() const { return principals_; }
   void stop();
 
@@ -53,7 +56,8 @@ class NodeServer {
   std::unique_ptr<OperatorDesk> desk_;
   std::unique_ptr<SearchService> search_;
   std::unique_ptr<store::SqliteStore> history_;
-  std::unique_ptr<share::AuditLog> audit_;  ///< outlives the servers that record into it
+  std::unique_ptr<share::AuditLog> audit_;      ///< outlives the servers that record into it
+  std::unique_ptr<FederationLink> federation_;  ///< calls into the picture: goes first
   std::unique_ptr<Api> api_;
   std::unique_ptr<CotStream> cot_;  ///< before http_: the HTTP tick feeds it
   std::unique_ptr<HttpServer> http_;

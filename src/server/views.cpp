@@ -51,6 +51,7 @@ Json track_properties(const track::FusedTrack& track) {
             {"sources", track.sources},
             {"updates", track.updates},
             {"label", risk::label_json(track.label)}};
+  if (!track.node.empty()) body["node"] = track.node;
   return body;
 }
 

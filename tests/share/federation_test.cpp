@@ -12,6 +12,7 @@
 #include <mutex>
 #include <set>
 
+#include "support/federation_nodes.h"
 #include "support/labels.h"
 #include "support/nats_server.h"
 #include "support/test_support.h"
@@ -52,53 +53,28 @@ class Inbox {
   std::vector<Label> labels_;
 };
 
-struct NodeSpec {
-  std::string name;
-  std::string nation;
-  std::string agency;
-  std::uint8_t purposes;
-  Sensitivity cap;
-};
-
-const NodeSpec kUk{"uk-node", "UK", "UK/HMCG", kPurposeSearchAndRescue, Sensitivity::kAmber};
-const NodeSpec kFr{"fr-node", "FR", "FR/CROSS-GN", kPurposeSearchAndRescue, Sensitivity::kAmber};
-const NodeSpec kEu{"eu-node", "EU", "EU/FRONTEX", kPurposeBorderMonitoring, Sensitivity::kGreen};
+using test_support::NodeSpec;
+const NodeSpec& kUk = test_support::kUkNode;
+const NodeSpec& kFr = test_support::kFrNode;
+const NodeSpec& kEu = test_support::kEuNode;
 
 class FederationTest : public ::testing::Test {
  protected:
   void SetUp() override {
     for (const NodeSpec* node : {&kUk, &kFr, &kEu}) {
-      auto key = SigningKey::load_or_create(folder_.path() / (node->name + ".pem"),
-                                            folder_.path() / (node->name + ".pub.pem"));
+      auto key = test_support::node_key(folder_.path(), *node);
       ASSERT_TRUE(key) << key.error().detail;
     }
     ASSERT_TRUE(nats_.start()) << "nats-server did not start (is it installed?)";
   }
 
   FederationConfig config_for(const NodeSpec& me, const std::vector<const NodeSpec*>& partners) {
-    FederationConfig config;
-    config.node = me.name;
-    config.nats_url = nats_.url();
-    config.nats_user = me.name;
-    config.nats_password = "pw-" + me.name;
-    for (const NodeSpec* partner : partners) {
-      Recipient recipient;
-      recipient.name = "node:" + partner->name;
-      recipient.nation = partner->nation;
-      recipient.agency = partner->agency;
-      recipient.purposes = partner->purposes;
-      recipient.max_sensitivity = partner->cap;
-      auto key = VerifyKey::load(folder_.path() / (partner->name + ".pub.pem"));
-      EXPECT_TRUE(key);
-      config.partners.push_back(PartnerNode{partner->name, recipient, std::move(*key)});
-    }
-    return config;
+    return test_support::node_config(folder_.path(), nats_.url(), me, partners);
   }
 
   std::unique_ptr<Federation> start(const NodeSpec& me,
                                     const std::vector<const NodeSpec*>& partners, Inbox& inbox) {
-    auto key = SigningKey::load_or_create(folder_.path() / (me.name + ".pem"),
-                                          folder_.path() / (me.name + ".pub.pem"));
+    auto key = test_support::node_key(folder_.path(), me);
     EXPECT_TRUE(key);
     auto federation = Federation::start(config_for(me, partners), std::move(*key),
                                         [&inbox](const FederatedItem& item) { inbox.add(item); });

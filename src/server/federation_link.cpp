@@ -1,0 +1,200 @@
+#include "server/federation_link.h"
+
+#include <fmt/format.h>
+
+#include "server/federated_items.h"
+
+namespace sw::server {
+namespace {
+
+constexpr auto kPublishInterval = std::chrono::milliseconds(200);
+constexpr const char* kTrackKind = "track";
+constexpr const char* kAlertKind = "alert";
+
+}  // namespace
+
+Result<std::unique_ptr<FederationLink>> FederationLink::start(share::FederationSetup setup,
+                                                              LivePicture& picture,
+                                                              share::AuditLog* audit,
+                                                              const Clock& clock,
+                                                              std::chrono::seconds stale_after) {
+  std::unique_ptr<FederationLink> link(new FederationLink(picture, clock, stale_after));
+  for (std::size_t index = 0; index < setup.config.partners.size(); ++index) {
+    link->partner_numbers_[setup.config.partners[index].name] = index + 1;
+  }
+  FederationLink* raw = link.get();
+  auto federation = share::Federation::start(
+      std::move(setup.config), std::move(setup.key),
+      [raw](const share::FederatedItem& item) { raw->receive(item); }, audit);
+  if (!federation) return federation.error();
+  link->federation_ = std::move(*federation);
+  link->publisher_ = std::thread([raw] { raw->run(); });
+  return link;
+}
+
+FederationLink::~FederationLink() { stop(); }
+
+void FederationLink::stop() {
+  {
+    std::lock_guard lock(mutex_);
+    if (stopping_ && !publisher_.joinable()) return;
+    stopping_ = true;
+  }
+  wake_.notify_all();
+  if (publisher_.joinable()) publisher_.join();
+  // Closing the connection ends the callbacks into the picture.
+  federation_.reset();
+}
+
+void FederationLink::offer_tracks(std::span<const track::FusedTrack> tracks) {
+  std::lock_guard lock(mutex_);
+  for (const track::FusedTrack& track : tracks) {
+    auto [slot, fresh] = pending_tracks_.try_emplace(track.id, track);
+    if (!fresh) {
+      slot->second = track;
+      ++link_stats_.coalesced;
+    }
+  }
+}
+
+void FederationLink::offer_alerts(std::span<const risk::Alert> alerts) {
+  std::lock_guard lock(mutex_);
+  for (const risk::Alert& alert : alerts) {
+    auto [slot, fresh] = pending_alerts_.try_emplace(alert.id, alert);
+    if (!fresh) {
+      slot->second = alert;
+      ++link_stats_.coalesced;
+    }
+  }
+}
+
+void FederationLink::flush() {
+  std::unique_lock lock(mutex_);
+  if (!publisher_.joinable() || stopping_) return;
+  const std::uint64_t ticket = ++flush_wanted_;
+  wake_.notify_all();
+  flushed_.wait(lock, [&] { return flush_done_ >= ticket || stopping_; });
+}
+
+void FederationLink::run() {
+  std::unique_lock lock(mutex_);
+  while (true) {
+    wake_.wait_for(lock, kPublishInterval,
+                   [&] { return stopping_ || flush_wanted_ > flush_done_; });
+    const std::uint64_t ticket = flush_wanted_;
+    lock.unlock();
+    publish_pending();
+    drop_stale();
+    lock.lock();
+    flush_done_ = ticket;
+    flushed_.notify_all();
+    if (stopping_) return;
+  }
+}
+
+void FederationLink::publish_pending() {
+  std::unordered_map<std::uint64_t, track::FusedTrack> tracks;
+  std::map<std::uint64_t, risk::Alert> alerts;
+  {
+    std::lock_guard lock(mutex_);
+    tracks.swap(pending_tracks_);
+    alerts.swap(pending_alerts_);
+  }
+  // Alerts first: a warning matters more than the next position of a ship.
+  for (const auto& [id, alert] : alerts) {
+    federation_->offer(kAlertKind, id, alert.revision, alert.label, alert_body(alert));
+  }
+  for (const auto& [id, track] : tracks) {
+    federation_->offer(kTrackKind, id, track_version(track), track.label, track_body(track));
+  }
+}
+
+void FederationLink::receive(const share::FederatedItem& item) {
+  const auto partner = partner_numbers_.find(item.from);
+  const std::size_t number = partner == partner_numbers_.end() ? 0 : partner->second;
+  const auto bad = [this] {
+    std::lock_guard lock(mutex_);
+    ++link_stats_.bad_bodies;
+  };
+  if (item.kind == kTrackKind) {
+    auto track = track_from_body(item.body);
+    if (!track || track->id != item.id || partner_item_id(number, track->id) == 0) return bad();
+    track->id = partner_item_id(number, track->id);
+    track->merged_into = partner_item_id(number, track->merged_into);
+    track->label = item.label;
+    track->node = item.from;
+    const bool gone = track->status == track::PictureStatus::kLost ||
+                      track->status == track::PictureStatus::kMerged;
+    {
+      std::lock_guard lock(mutex_);
+      if (gone) {
+        heard_.erase(track->id);
+      } else {
+        heard_[track->id] = clock_.now();
+      }
+    }
+    picture_.apply_tracks(std::span(&*track, 1));
+    return;
+  }
+  if (item.kind == kAlertKind) {
+    auto alert = alert_from_body(item.body);
+    if (!alert || alert->id != item.id || partner_item_id(number, alert->id) == 0) return bad();
+    alert->id = partner_item_id(number, alert->id);
+    for (std::uint64_t& subject : alert->subjects) subject = partner_item_id(number, subject);
+    alert->label = item.label;
+    alert->node = item.from;
+    picture_.apply_alerts(std::span(&*alert, 1));
+    return;
+  }
+  bad();
+}
+
+void FederationLink::drop_stale() {
+  const TimeNs now = clock_.now();
+  const TimeNs limit = static_cast<TimeNs>(stale_after_.count()) * kNsPerSecond;
+  std::vector<std::uint64_t> stale;
+  {
+    std::lock_guard lock(mutex_);
+    std::erase_if(heard_, [&](const auto& entry) {
+      if (now - entry.second < limit) return false;
+      stale.push_back(entry.first);
+      return true;
+    });
+    link_stats_.stale_tracks += stale.size();
+  }
+  for (const std::uint64_t id : stale) {
+    const auto live = picture_.track(id);
+    if (!live) continue;
+    track::FusedTrack last = live->track;
+    last.status = track::PictureStatus::kLost;
+    picture_.apply_tracks(std::span(&last, 1));
+  }
+}
+
+FederationLinkStats FederationLink::link_stats() const {
+  std::lock_guard lock(mutex_);
+  return link_stats_;
+}
+
+std::string FederationLink::metrics_text() const {
+  const share::FederationStats stats = this->stats();
+  const FederationLinkStats link = link_stats();
+  std::string text =
+      "# HELP straitwatch_federation_items_total Items through the federation, by outcome.\n"
+      "# TYPE straitwatch_federation_items_total counter\n";
+  for (const auto& [outcome, value] :
+       {std::pair{"offered", stats.offered}, std::pair{"released", stats.released},
+        std::pair{"refused", stats.refused}, std::pair{"publish_error", stats.publish_errors},
+        std::pair{"received", stats.received}, std::pair{"duplicate", stats.duplicates},
+        std::pair{"rejected_signature", stats.rejected_signature},
+        std::pair{"rejected_sender", stats.rejected_sender},
+        std::pair{"rejected_malformed", stats.rejected_malformed},
+        std::pair{"rejected_body", link.bad_bodies}, std::pair{"coalesced", link.coalesced},
+        std::pair{"stale_dropped", link.stale_tracks}}) {
+    text +=
+        fmt::format("straitwatch_federation_items_total{{outcome=\"{}\"}} {}\n", outcome, value);
+  }
+  return text;
+}
+
+}  // namespace sw::server

@@ -1,0 +1,88 @@
+#pragma once
+/// FederationLink: a node's federation as part of its picture. This node's tracks and
+/// alerts (from its pipeline: received items never enter it, so nothing is re-released)
+/// are offered to the partners its policy names; a publisher thread sends them, keeping
+/// only the latest change of each item while it is busy, so the engine thread never waits
+/// on the network. What partners release to this node joins the live picture under
+/// partner ids (server/federated_items.h), keeps its owner's label (so this node's own
+/// principals see it only as that label allows) and names its node. A partner's track
+/// that nothing refreshed for `stale_after` leaves the picture, so a node that goes away
+/// does not leave frozen boats on the map.
+
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <span>
+#include <string>
+#include <thread>
+#include <unordered_map>
+#include <vector>
+
+#include "core/clock.h"
+#include "server/live_picture.h"
+#include "share/federation/federation_config.h"
+
+namespace sw::server {
+
+struct FederationLinkStats {
+  std::uint64_t coalesced = 0;     ///< changes replaced by a newer one before they were sent
+  std::uint64_t bad_bodies = 0;    ///< signed items whose body was not a track or alert
+  std::uint64_t stale_tracks = 0;  ///< partner tracks dropped for silence
+};
+
+class FederationLink {
+ public:
+  /// Connects with `setup` and starts the publisher. `picture` and `audit` outlive the link.
+  static Result<std::unique_ptr<FederationLink>> start(
+      share::FederationSetup setup, LivePicture& picture, share::AuditLog* audit,
+      const Clock& clock, std::chrono::seconds stale_after = std::chrono::minutes(10));
+  ~FederationLink();
+  FederationLink(const FederationLink&) = delete;
+  FederationLink& operator=(const FederationLink&) = delete;
+
+  // Engine thread: this node's changes, queued for the publisher.
+  void offer_tracks(std::span<const track::FusedTrack> tracks);
+  void offer_alerts(std::span<const risk::Alert> alerts);
+
+  /// Sends what is queued now (tests, shutdown); returns when it is sent.
+  void flush();
+  void stop();
+
+  share::FederationStats stats() const {
+    return federation_ ? federation_->stats() : share::FederationStats{};
+  }
+  FederationLinkStats link_stats() const;
+  /// Prometheus text of both.
+  std::string metrics_text() const;
+
+ private:
+  FederationLink(LivePicture& picture, const Clock& clock, std::chrono::seconds stale_after)
+      : picture_(picture), clock_(clock), stale_after_(stale_after) {}
+  void receive(const share::FederatedItem& item);  ///< NATS thread
+  void run();                                      ///< publisher thread
+  void publish_pending();
+  void drop_stale();
+
+  LivePicture& picture_;
+  const Clock& clock_;
+  std::chrono::seconds stale_after_;
+  std::map<std::string, std::size_t> partner_numbers_;  ///< name -> 1-based number
+  std::unique_ptr<share::Federation> federation_;
+
+  mutable std::mutex mutex_;
+  std::condition_variable wake_;
+  bool stopping_ = false;
+  std::uint64_t flush_wanted_ = 0;
+  std::uint64_t flush_done_ = 0;
+  std::condition_variable flushed_;
+  std::unordered_map<std::uint64_t, track::FusedTrack> pending_tracks_;
+  std::map<std::uint64_t, risk::Alert> pending_alerts_;
+  FederationLinkStats link_stats_;
+  std::unordered_map<std::uint64_t, TimeNs> heard_;  ///< partner track id -> clock time heard
+  std::thread publisher_;
+};
+
+}  // namespace sw::server
