@@ -128,7 +128,10 @@ int run_engine(engine::Engine& engine, const RunOptions& options, engine::SimFee
   auto last_print = std::chrono::steady_clock::now();
   for (;;) {
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    const bool done = interrupted || (feeder != nullptr ? feeder->finished() : engine.drained());
+    // A node without sources of its own (one that only shows what partners share) runs
+    // until it is stopped; otherwise the run ends when every finite source is read.
+    const bool drained = !engine.config().sources.empty() && engine.drained();
+    const bool done = interrupted || (feeder != nullptr ? feeder->finished() : drained);
     const auto now = std::chrono::steady_clock::now();
     if (!options.quiet &&
         now - last_print >= std::chrono::duration<double>(options.summary_every_s)) {

@@ -103,6 +103,14 @@ void Engine::run() {
       ++stats_.inputs;
     }
     queued_processed_ += batch.size();
+    const TimeNs now = clock_.now();
+    if (!batch.empty()) {
+      last_activity_ = now;
+    } else if (pipeline_->holding() && now - last_activity_ >= kNsPerSecond) {
+      // A quiet feed: let the reorder window move on (see Pipeline).
+      last_activity_ = now;
+      submit(RawInput{now, static_cast<std::uint32_t>(config_.sources.size()), kHeartbeat});
+    }
     if (loop_callback_) loop_callback_();
     if (clock_.now() - last_summary_ >= kNsPerSecond || !open) refresh_summary();
     if (!open) break;

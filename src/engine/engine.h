@@ -95,6 +95,7 @@ class Engine {
   mutable std::mutex summary_mutex_;
   std::string summary_;
   TimeNs last_summary_ = 0;
+  TimeNs last_activity_ = 0;  ///< clock time of the last input or heartbeat
   std::function<void(std::uint64_t)> durable_callback_;
   std::function<void()> tick_callback_;
   std::function<void()> loop_callback_;

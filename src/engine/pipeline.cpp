@@ -68,6 +68,7 @@ void Pipeline::process(const RawInput& input) {
     // runs ahead cannot make the others late. Recorded files (old sensor times, receive
     // time now) are ordered by their own times.
     watermark_ = std::max(watermark_, std::min(observation.time, input.receive_time));
+    watermark_receive_ = std::max(watermark_receive_, input.receive_time);
     held_.emplace(std::make_pair(observation.time, arrivals_++),
                   Held{std::move(observation), input.source, input.receive_time});
   }
@@ -116,6 +117,14 @@ void Pipeline::publish_alerts() {
 }
 
 void Pipeline::apply_operator(const RawInput& input) {
+  if (input.bytes == kHeartbeat) {
+    if (watermark_receive_ != 0 && input.receive_time > watermark_receive_) {
+      watermark_ += input.receive_time - watermark_receive_;
+      watermark_receive_ = input.receive_time;
+      release(watermark_ - window_);
+    }
+    return;
+  }
   ++counters_.back()->observations;
   OperatorOutcome outcome;
   const nlohmann::json action = nlohmann::json::parse(input.bytes, nullptr, false);

@@ -43,10 +43,19 @@ using OperatorSink = std::function<void(const OperatorOutcome&)>;
 /// released to fusion once the watermark (the newest sensor time seen, capped by its receive time)
 /// is a reorder window past it; one older than what was released is counted late and dropped.
 ///
+/// A quiet feed must not hold its last observations back: while the pipeline holds some and
+/// no input has come for a second, the engine journals a heartbeat (kHeartbeat on the
+/// operator source) at its receive time, which moves the watermark on by the receive time
+/// elapsed since the input that last moved it. Journaled like any input, so a replay
+/// releases at the same points.
+///
 /// Operator actions on alerts (acknowledge, hand over, close) arrive as inputs of the
 /// reserved source `operator` (index source_count()), journaled like sensor input, so a
 /// replay applies each one at the same point of the stream: JSON
 /// {"request", "action": "acknowledge"|"hand_over"|"close", "alert", "actor", "to", "reason"}.
+/// The bytes of a heartbeat input of the operator source.
+inline constexpr const char* kHeartbeat = R"({"heartbeat":true})";
+
 class Pipeline {
  public:
   /// `clock` only times latency metrics; results never depend on it.
@@ -62,6 +71,9 @@ class Pipeline {
   void process(const RawInput& input);
   /// End of input: releases every observation still held and publishes the changes.
   void finish();
+
+  /// Whether observations wait in the reorder window.
+  bool holding() const { return !held_.empty(); }
 
   const track::Picture& picture() const { return *picture_; }
   /// The risk stage (nullptr when the configuration has none).
@@ -107,7 +119,8 @@ class Pipeline {
   std::multimap<std::pair<TimeNs, std::uint64_t>, Held> held_;  ///< by (time, arrival)
   std::uint64_t arrivals_ = 0;
   TimeNs released_up_to_ = 0;
-  TimeNs watermark_ = 0;  ///< newest sensor time seen, capped by its receive time
+  TimeNs watermark_ = 0;          ///< newest sensor time seen, capped by its receive time
+  TimeNs watermark_receive_ = 0;  ///< receive time of the input that last moved it
   std::vector<Observation> scratch_;
   std::vector<UpdateSink> update_sinks_;
   std::vector<ObservationSink> observation_sinks_;

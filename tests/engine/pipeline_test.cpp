@@ -153,5 +153,29 @@ TEST(Pipeline, ObservationsOlderThanTheReorderWindowAreCountedLate) {
   EXPECT_EQ((*pipeline)->picture().current()[0].asset_id, "a");
 }
 
+TEST(Pipeline, AHeartbeatReleasesAQuietFeedsLastObservations) {
+  ManualClock clock(kStart);
+  auto pipeline = Pipeline::create(two_source_config(5.0), clock);
+  ASSERT_TRUE(pipeline.ok());
+  const std::uint32_t operator_source = 2;
+  const std::string stamp = "2023-11-14T22:13:20Z";  // kStart
+  const std::string event =
+      "<event version='2.0' type='a-f-S' uid='boat' how='m-g' time='" + stamp + "' start='" +
+      stamp +
+      "' stale='2023-11-15T22:13:20Z'><point lat='51.0' lon='1.4' hae='0' ce='10' "
+      "le='10'/></event>";
+  (*pipeline)->process({kStart, 1, event});
+  EXPECT_TRUE((*pipeline)->holding());
+  // Nothing else arrives. A heartbeat 3 s on is still inside the 5 s window.
+  (*pipeline)->process({kStart + 3 * kNsPerSecond, operator_source, kHeartbeat});
+  EXPECT_TRUE((*pipeline)->picture().current().empty());
+  (*pipeline)->process({kStart + 6 * kNsPerSecond, operator_source, kHeartbeat});
+  EXPECT_FALSE((*pipeline)->holding());
+  ASSERT_EQ((*pipeline)->picture().current().size(), 1U);
+  // A heartbeat is no operator action: nothing counted or refused.
+  EXPECT_EQ((*pipeline)->counters(operator_source).observations, 0U);
+  EXPECT_TRUE((*pipeline)->operator_refusals().empty());
+}
+
 }  // namespace
 }  // namespace sw::engine

@@ -112,16 +112,23 @@ TEST_F(FederationTest, EachPartnerGetsOnlyWhatItsOwnerReleasedToIt) {
   EXPECT_EQ(fr->offer("alert", 13, 1, make_label("FR/CROSS-GN", {"*"}, Sensitivity::kAmber),
                       R"({"id":13})"),
             1U);  // the UK only: the EU agency has no SAR purpose
+  // FR: a SAR alert also released for border monitoring goes to both partners.
+  EXPECT_EQ(fr->offer("alert", 14, 1,
+                      make_label("FR/CROSS-GN", {"UK", "EU"}, Sensitivity::kGreen,
+                                 kPurposeSearchAndRescue | kPurposeBorderMonitoring),
+                      R"({"id":14})"),
+            2U);
 
   ASSERT_TRUE(wait_for(
-      [&] { return uk_inbox.count() == 2 && fr_inbox.count() == 1 && eu_inbox.count() == 1; }));
+      [&] { return uk_inbox.count() == 3 && fr_inbox.count() == 1 && eu_inbox.count() == 2; }));
   std::this_thread::sleep_for(std::chrono::milliseconds(300));  // nothing else comes
-  EXPECT_EQ(uk_inbox.items(), (std::set<std::string>{"fr-node/alert/11", "fr-node/alert/13"}));
+  EXPECT_EQ(uk_inbox.items(),
+            (std::set<std::string>{"fr-node/alert/11", "fr-node/alert/13", "fr-node/alert/14"}));
   EXPECT_EQ(fr_inbox.items(), (std::set<std::string>{"uk-node/alert/2"}));
-  EXPECT_EQ(eu_inbox.items(), (std::set<std::string>{"fr-node/track/12"}));
+  EXPECT_EQ(eu_inbox.items(), (std::set<std::string>{"fr-node/track/12", "fr-node/alert/14"}));
   // Received items keep their owner's label.
   for (const Label& label : uk_inbox.labels()) EXPECT_EQ(label.owner, "FR/CROSS-GN");
-  EXPECT_EQ(fr->stats().released, 3U);
+  EXPECT_EQ(fr->stats().released, 5U);
   EXPECT_EQ(fr->stats().refused, 5U);  // 10 to UK and EU; 11 to EU; 12 to UK; 13 to EU
 }
 

@@ -193,8 +193,9 @@ class Federation::Impl {
       }
       const std::string payload = federated_payload(item, partner.name);
       const std::string signature = to_hex(key_.sign(payload));
+      // Per addressee: one stream holds the item once for each partner it goes to.
       const std::string message_id =
-          kind + ":" + std::to_string(id) + ":" + std::to_string(version);
+          partner.name + ":" + kind + ":" + std::to_string(id) + ":" + std::to_string(version);
       natsMsg* message = nullptr;
       const std::string to_subject = subject(config_.node, partner.name, kind);
       natsStatus status = natsMsg_Create(&message, to_subject.c_str(), nullptr, payload.data(),

@@ -6,7 +6,8 @@
 /// (share::decide, with the partner as recipient and its policy's purposes and sensitivity
 /// cap) chooses which partners get it. A released item goes to the subject
 /// swfed.<from>.<to>.<kind> as signed JSON (Ed25519 over the payload, header Sw-Signature),
-/// with the JetStream message id <kind>:<id>:<version> so a re-sent item is stored once.
+/// with the JetStream message id <to>:<kind>:<id>:<version> so a re-sent item is stored once
+/// per partner.
 /// Each node keeps one stream per sending node (SWFED_<from>, file storage) and reads its
 /// partners' streams through durable consumers named <me>-from-<partner>: a link that drops
 /// and returns resumes where it acknowledged, losing nothing; a redelivered item is applied
