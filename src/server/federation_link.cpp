@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <iterator>
+
 #include "server/federated_items.h"
 
 namespace sw::server {
@@ -18,10 +21,13 @@ Result<std::unique_ptr<FederationLink>> FederationLink::start(share::FederationS
                                                               share::AuditLog* audit,
                                                               const Clock& clock,
                                                               std::chrono::seconds stale_after) {
-  std::unique_ptr<FederationLink> link(new FederationLink(picture, clock, stale_after));
+  std::unique_ptr<FederationLink> link(new FederationLink(picture, audit, clock, stale_after));
   for (std::size_t index = 0; index < setup.config.partners.size(); ++index) {
-    link->partner_numbers_[setup.config.partners[index].name] = index + 1;
+    const share::PartnerNode& partner = setup.config.partners[index];
+    link->partner_numbers_[partner.name] = index + 1;
+    link->recipients_[partner.name] = partner.recipient;
   }
+  link->derived_ = std::move(setup.derived);
   FederationLink* raw = link.get();
   auto federation = share::Federation::start(
       std::move(setup.config), std::move(setup.key),
@@ -103,10 +109,82 @@ void FederationLink::publish_pending() {
   // Alerts first: a warning matters more than the next position of a ship.
   for (const auto& [id, alert] : alerts) {
     federation_->offer(kAlertKind, id, alert.revision, alert.label, alert_body(alert));
+    offer_derived(alert);
   }
   for (const auto& [id, track] : tracks) {
     federation_->offer(kTrackKind, id, track_version(track), track.label, track_body(track));
   }
+}
+
+risk::Alert derived_alert(const risk::Alert& alert) {
+  risk::Alert reduced;
+  reduced.id = alert.id;
+  reduced.kind = alert.kind;
+  reduced.key = std::string(risk::to_string(alert.kind)) + ":" + std::to_string(alert.id);
+  reduced.severity = alert.severity;
+  reduced.state = alert.state;
+  reduced.position = alert.position;
+  reduced.raised_at = alert.raised_at;
+  reduced.updated_at = alert.updated_at;
+  reduced.event_time = alert.event_time;
+  reduced.region = alert.region;
+  reduced.addressed_to = alert.addressed_to;
+  for (const auto& [key, value] : alert.details) {
+    if (std::find(std::begin(kDerivedDetails), std::end(kDerivedDetails), key) !=
+        std::end(kDerivedDetails)) {
+      reduced.details.emplace_back(key, value);
+    }
+  }
+  reduced.search_areas = alert.search_areas;
+  reduced.revision = alert.revision;
+  reduced.raises = alert.raises;
+  for (const risk::AlertChange& change : alert.history) {
+    reduced.history.push_back({change.time, change.change, {}, {}});
+  }
+  return reduced;
+}
+
+void FederationLink::offer_derived(const risk::Alert& alert) {
+  const std::string kind = risk::to_string(alert.kind);
+  Label label;
+  label.owner = alert.label.owner;
+  label.purposes = kPurposeSearchAndRescue;
+  label.sensitivity = Sensitivity::kClear;
+  label.retention_s = alert.label.retention_s;
+  std::vector<std::string> rules;  // per entry of label.releasable_to
+  for (const share::DerivedRule& rule : derived_) {
+    if (std::find(rule.alert_kinds.begin(), rule.alert_kinds.end(), kind) ==
+        rule.alert_kinds.end()) {
+      continue;
+    }
+    for (const std::string& partner : rule.partners) {
+      const auto recipient = recipients_.find(partner);
+      if (recipient == recipients_.end()) continue;
+      const std::string& to = recipient->second.name;
+      // Only partners the alert's own label keeps it from (the others have it whole), each
+      // under the first rule that names it.
+      if (share::decide(alert.label, recipient->second) == share::Decision::kReleased ||
+          std::find(label.releasable_to.begin(), label.releasable_to.end(), to) !=
+              label.releasable_to.end()) {
+        continue;
+      }
+      label.releasable_to.push_back(to);
+      rules.push_back(rule.name);
+      label.sensitivity = std::max(label.sensitivity, rule.sensitivity);
+    }
+  }
+  if (label.releasable_to.empty()) return;
+  if (audit_ != nullptr) {
+    for (std::size_t index = 0; index < rules.size(); ++index) {
+      audit_->record({"derived", label.releasable_to[index], "federation",
+                      "alert:" + std::to_string(alert.id), "derived:" + rules[index],
+                      "reduced alert, label owner " + alert.label.owner + ", revision " +
+                          std::to_string(alert.revision)});
+    }
+  }
+  federation_->offer(kAlertKind, alert.id, alert.revision, label, alert_body(derived_alert(alert)));
+  std::lock_guard lock(mutex_);
+  ++link_stats_.derived;
 }
 
 void FederationLink::receive(const share::FederatedItem& item) {
@@ -190,7 +268,7 @@ std::string FederationLink::metrics_text() const {
         std::pair{"rejected_sender", stats.rejected_sender},
         std::pair{"rejected_malformed", stats.rejected_malformed},
         std::pair{"rejected_body", link.bad_bodies}, std::pair{"coalesced", link.coalesced},
-        std::pair{"stale_dropped", link.stale_tracks}}) {
+        std::pair{"derived", link.derived}, std::pair{"stale_dropped", link.stale_tracks}}) {
     text +=
         fmt::format("straitwatch_federation_items_total{{outcome=\"{}\"}} {}\n", outcome, value);
   }

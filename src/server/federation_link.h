@@ -8,6 +8,12 @@
 /// principals see it only as that label allows) and names its node. A partner's track
 /// that nothing refreshed for `stale_after` leaves the picture, so a node that goes away
 /// does not leave frozen boats on the map.
+///
+/// A derived-product rule of the policy (share::DerivedRule) sends an alert its label keeps
+/// from a partner as a reduced alert: kind, severity, state, position, times, region,
+/// rescue centres, search areas and the details a rescue needs (kDerivedDetails) — no
+/// subjects, no free text, no identities of vessels or assets, no operator names — labelled
+/// for search and rescue, releasable to those partners only, and audited under the rule.
 
 #include <chrono>
 #include <condition_variable>
@@ -27,10 +33,21 @@
 
 namespace sw::server {
 
+/// Alert details a derived product keeps.
+inline constexpr const char* kDerivedDetails[] = {
+    "persons_on_board", "uncertainty_m", "vessel_type",     "vessel_colour",
+    "vessel_length_m",  "cpa_m",         "tcpa_s",          "cpa_position",
+    "adrift_since",     "adrift_for_s",  "in_traffic_lane", "from_region",
+    "to_region",        "crossed"};
+
+/// The reduced alert a derived-product rule releases.
+risk::Alert derived_alert(const risk::Alert& alert);
+
 struct FederationLinkStats {
   std::uint64_t coalesced = 0;     ///< changes replaced by a newer one before they were sent
   std::uint64_t bad_bodies = 0;    ///< signed items whose body was not a track or alert
   std::uint64_t stale_tracks = 0;  ///< partner tracks dropped for silence
+  std::uint64_t derived = 0;       ///< reduced alerts offered under a derived-product rule
 };
 
 class FederationLink {
@@ -59,17 +76,22 @@ class FederationLink {
   std::string metrics_text() const;
 
  private:
-  FederationLink(LivePicture& picture, const Clock& clock, std::chrono::seconds stale_after)
-      : picture_(picture), clock_(clock), stale_after_(stale_after) {}
+  FederationLink(LivePicture& picture, share::AuditLog* audit, const Clock& clock,
+                 std::chrono::seconds stale_after)
+      : picture_(picture), audit_(audit), clock_(clock), stale_after_(stale_after) {}
   void receive(const share::FederatedItem& item);  ///< NATS thread
   void run();                                      ///< publisher thread
   void publish_pending();
   void drop_stale();
+  void offer_derived(const risk::Alert& alert);  ///< publisher thread
 
   LivePicture& picture_;
+  share::AuditLog* audit_;
   const Clock& clock_;
   std::chrono::seconds stale_after_;
   std::map<std::string, std::size_t> partner_numbers_;  ///< name -> 1-based number
+  std::map<std::string, share::Recipient> recipients_;  ///< name -> as the policy sees it
+  std::vector<share::DerivedRule> derived_;
   std::unique_ptr<share::Federation> federation_;
 
   mutable std::mutex mutex_;

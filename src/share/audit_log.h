@@ -31,7 +31,8 @@ namespace sw::share {
 
 /// One audited event.
 struct AuditEntry {
-  std::string kind;       ///< "access", "release", "refusal", "session", "operator"
+  std::string
+      kind;  ///< "access", "release", "refusal", "derived", "receive", "session", "operator"
   std::string principal;  ///< principal or partner node name ("" when unauthenticated)
   std::string path;       ///< "api", "stream", "cot", "federation", "export", "cli"
   std::string item;       ///< what: "GET /api/tracks", "track:12", "alert:3"

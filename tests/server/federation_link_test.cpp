@@ -9,6 +9,10 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <iterator>
+#include <thread>
+
 #include "server/federated_items.h"
 #include "support/federation_nodes.h"
 #include "support/labels.h"
@@ -59,8 +63,12 @@ class FederationLinkTest : public ::testing::Test {
 
   std::unique_ptr<FederationLink> start(const NodeSpec& me, const NodeSpec& partner,
                                         LivePicture& picture,
-                                        std::chrono::seconds stale = std::chrono::minutes(10)) {
-    auto link = FederationLink::start(setup(me, partner), picture, nullptr, clock_, stale);
+                                        std::chrono::seconds stale = std::chrono::minutes(10),
+                                        std::vector<share::DerivedRule> derived = {},
+                                        share::AuditLog* audit = nullptr) {
+    share::FederationSetup both = setup(me, partner);
+    both.derived = std::move(derived);
+    auto link = FederationLink::start(std::move(both), picture, audit, clock_, stale);
     EXPECT_TRUE(link) << link.error().detail;
     return link ? std::move(*link) : nullptr;
   }
@@ -164,6 +172,73 @@ TEST_F(FederationLinkTest, ASignedItemThatIsNotAnItemIsCountedAndChangesNothing)
       << uk->link_stats().bad_bodies;
   EXPECT_EQ(uk_picture_.tracks().size(), 1U);
   EXPECT_TRUE(uk_picture_.alerts().empty());
+}
+
+TEST_F(FederationLinkTest, ADerivedProductRuleReleasesAReducedAlertAndAuditsIt) {
+  auto audit = share::AuditLog::open(folder_.path() / "fr-audit", clock_);
+  ASSERT_TRUE(audit) << audit.error().detail;
+  auto uk = start(kUkNode, kFrNode, uk_picture_);
+  auto fr =
+      start(kFrNode, kUkNode, fr_picture_, std::chrono::minutes(10),
+            {share::DerivedRule{"sar-alert-core", {"distress"}, {"uk-node"}, Sensitivity::kGreen}},
+            audit->get());
+  ASSERT_TRUE(uk && fr);
+  // A distress report France keeps to itself (personal data: the caller's words).
+  Label french_only = make_label("FR/CROSS-GN", {}, Sensitivity::kAmber);
+  french_only.personal_data = true;
+  risk::Alert distress;
+  distress.id = 5;
+  distress.kind = risk::AlertKind::kDistress;
+  distress.key = "distress:call-77";
+  distress.severity = risk::Severity::kCritical;
+  distress.subjects = {7};
+  distress.position = {50.95, 1.6};
+  distress.raised_at = kT0;
+  distress.updated_at = kT0;
+  distress.region = "FR";
+  distress.addressed_to = {"CROSS Gris-Nez"};
+  distress.details = {{"persons_on_board", "45"},
+                      {"text", "we are 45, water coming in, call Ahmed"},
+                      {"source", "phone +33 6 12 34 56 78"},
+                      {"nearest_assets", "FR patrol boat 3 at 2.1 NM"}};
+  distress.revision = 1;
+  distress.label = french_only;
+  distress.history = {{kT0, "raised", "system", ""}, {kT0 + 1, "acknowledged", "cross.op", "ok"}};
+  risk::Alert drifting = distress;  // no rule for this kind: stays in France
+  drifting.id = 6;
+  drifting.kind = risk::AlertKind::kDrifting;
+  const std::vector<risk::Alert> alerts = {distress, drifting};
+  fr->offer_alerts(alerts);
+  fr->flush();
+
+  const std::uint64_t id = partner_item_id(1, 5);
+  ASSERT_TRUE(wait_for([&] { return uk_picture_.alert(id) != nullptr; }));
+  const auto received = uk_picture_.alert(id);
+  EXPECT_EQ(received->kind, risk::AlertKind::kDistress);
+  EXPECT_EQ(received->severity, risk::Severity::kCritical);
+  EXPECT_DOUBLE_EQ(received->position.lat, 50.95);
+  EXPECT_EQ(received->addressed_to, std::vector<std::string>{"CROSS Gris-Nez"});
+  EXPECT_EQ(received->details,
+            (std::vector<std::pair<std::string, std::string>>{{"persons_on_board", "45"}}));
+  EXPECT_TRUE(received->subjects.empty());
+  for (const risk::AlertChange& change : received->history) EXPECT_EQ(change.actor, "");
+  EXPECT_EQ(received->label.owner, "FR/CROSS-GN");
+  EXPECT_EQ(received->label.releasable_to, std::vector<std::string>{"node:uk-node"});
+  EXPECT_EQ(received->label.purposes, kPurposeSearchAndRescue);
+  EXPECT_EQ(received->label.sensitivity, Sensitivity::kGreen);
+  EXPECT_FALSE(received->label.personal_data);
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  EXPECT_EQ(uk_picture_.alert(partner_item_id(1, 6)), nullptr);
+  EXPECT_EQ(fr->link_stats().derived, 1U);
+  fr->stop();
+  (*audit).reset();  // sealed and closed
+  std::ifstream log(folder_.path() / "fr-audit" / "audit.log");
+  const std::string text((std::istreambuf_iterator<char>(log)), std::istreambuf_iterator<char>());
+  EXPECT_NE(
+      text.find(
+          R"("kind":"derived","principal":"node:uk-node","path":"federation","item":"alert:5","rule":"derived:sar-alert-core")"),
+      std::string::npos)
+      << text;
 }
 
 }  // namespace

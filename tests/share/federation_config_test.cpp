@@ -76,6 +76,30 @@ TEST_F(FederationConfigTest, APartnerWithoutACapGetsNothingRed) {
   EXPECT_EQ(setup->config.partners[0].recipient.max_sensitivity, Sensitivity::kAmber);
 }
 
+constexpr const char* kDerived = R"(
+[[derived]]
+name = "sar-alert-core"
+alert_kinds = ["distress", "drifting"]
+partners = ["fr-node"]
+sensitivity = "green"
+)";
+
+TEST_F(FederationConfigTest, ReadsDerivedProductRulesTlsAndKeepTime) {
+  std::string node = kNode;
+  node +=
+      "nats_ca = \"ca.pem\"\nnats_cert = \"/etc/uk.pem\"\nnats_key = \"uk.key\"\nkeep_days = 2\n";
+  auto setup = parse(node + kPartner + kDerived);
+  ASSERT_TRUE(setup) << setup.error().detail;
+  ASSERT_EQ(setup->derived.size(), 1U);
+  EXPECT_EQ(setup->derived[0].name, "sar-alert-core");
+  EXPECT_EQ(setup->derived[0].alert_kinds, (std::vector<std::string>{"distress", "drifting"}));
+  EXPECT_EQ(setup->derived[0].partners, std::vector<std::string>{"fr-node"});
+  EXPECT_EQ(setup->derived[0].sensitivity, Sensitivity::kGreen);
+  EXPECT_EQ(setup->config.nats_ca, (folder_.path() / "ca.pem").string());
+  EXPECT_EQ(setup->config.nats_cert, "/etc/uk.pem");
+  EXPECT_EQ(setup->config.keep_s, 2 * 86400);
+}
+
 TEST_F(FederationConfigTest, EveryMistakeIsNamed) {
   const std::string node = kNode;
   const std::string partner = kPartner;
@@ -96,6 +120,15 @@ TEST_F(FederationConfigTest, EveryMistakeIsNamed) {
               "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]\n",
        "nested too deeply"},
       {node + "\xff", "not UTF-8"},
+      {node + partner + replaced(kDerived, "\"drifting\"", "\"weather\""),
+       "unknown alert kind 'weather'"},
+      {node + partner + replaced(kDerived, "[\"fr-node\"]", "[\"eu-node\"]"),
+       "'eu-node' is not a [[partner]]"},
+      {node + partner + replaced(kDerived, "\"green\"", "\"red\""), "sensitivity 'red'"},
+      {node + partner + replaced(kDerived, "[\"fr-node\"]", "[]"),
+       "names alert kinds and partners"},
+      {node + "nats_cert = \"uk.pem\"\n" + partner, "go together"},
+      {node + "keep_days = 0\n" + partner, "keep_days"},
   };
   for (const auto& [text, expected] : cases) {
     auto setup = parse(text);

@@ -16,6 +16,7 @@
 #include "support/labels.h"
 #include "support/nats_server.h"
 #include "support/test_support.h"
+#include "support/tls_files.h"
 
 namespace sw::share {
 namespace {
@@ -235,6 +236,45 @@ TEST_F(FederationTest, BadConfigurationAndAnUnreachableServerAreErrors) {
   EXPECT_FALSE(Federation::start(wrong_password, *key, {}));
   nats_.stop();
   EXPECT_FALSE(Federation::start(config_for(kUk, {&kFr}), *key, {}));
+}
+
+TEST(FederationTls, NodesTalkOnlyOverTlsToAServerTheyTrust) {
+  TempDir folder("federation-tls");
+  const std::string cert = (folder.path() / "nats-cert.pem").string();
+  const std::string key = (folder.path() / "nats-key.pem").string();
+  const std::string other_cert = (folder.path() / "other-cert.pem").string();
+  const std::string other_key = (folder.path() / "other-key.pem").string();
+  ASSERT_TRUE(test_support::write_self_signed(cert, key));
+  ASSERT_TRUE(test_support::write_self_signed(other_cert, other_key));
+  test_support::NatsServer nats(folder.path(),
+                                {{"uk-node", "pw-uk-node"}, {"fr-node", "pw-fr-node"}}, cert, key);
+  ASSERT_TRUE(nats.start()) << "nats-server did not start with TLS";
+  for (const NodeSpec* node : {&kUk, &kFr})
+    ASSERT_TRUE(test_support::node_key(folder.path(), *node));
+  const auto start = [&](const NodeSpec& me, const NodeSpec& partner, const std::string& ca,
+                         Inbox* inbox) -> Result<std::unique_ptr<Federation>> {
+    // The server's certificate names localhost: TLS checks the name it connects to.
+    std::string url = nats.url();
+    url.replace(url.find("127.0.0.1"), 9, "localhost");
+    FederationConfig config = test_support::node_config(folder.path(), url, me, {&partner});
+    config.nats_ca = ca;
+    auto signing = test_support::node_key(folder.path(), me);
+    if (!signing) return signing.error();
+    Federation::Sink sink;
+    if (inbox != nullptr) sink = [inbox](const FederatedItem& item) { inbox->add(item); };
+    return Federation::start(std::move(config), std::move(*signing), std::move(sink));
+  };
+  // Plain text to a TLS-only server, and TLS to a server whose certificate another CA made,
+  // are both refused.
+  EXPECT_FALSE(start(kUk, kFr, "", nullptr));
+  EXPECT_FALSE(start(kUk, kFr, other_cert, nullptr));
+  Inbox fr_inbox;
+  auto uk = start(kUk, kFr, cert, nullptr);
+  auto fr = start(kFr, kUk, cert, &fr_inbox);
+  ASSERT_TRUE(uk) << uk.error().detail;
+  ASSERT_TRUE(fr) << fr.error().detail;
+  EXPECT_EQ((*uk)->offer("alert", 1, 1, make_label("UK/HMCG", {"FR"}), R"({"id":1})"), 1U);
+  EXPECT_TRUE(wait_for([&] { return fr_inbox.count() == 1; }));
 }
 
 }  // namespace

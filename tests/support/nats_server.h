@@ -22,9 +22,14 @@ namespace sw::test_support {
 class NatsServer {
  public:
   /// `users`: name and password of each node allowed to connect.
-  NatsServer(std::filesystem::path folder, std::vector<std::pair<std::string, std::string>> users)
+  /// `tls_cert` / `tls_key` (PEM files; empty: plain): the server accepts TLS only.
+  NatsServer(std::filesystem::path folder, std::vector<std::pair<std::string, std::string>> users,
+             const std::string& tls_cert = {}, const std::string& tls_key = {})
       : folder_(std::move(folder)), port_(free_port()) {
     std::ofstream config(folder_ / "nats.conf");
+    if (!tls_cert.empty()) {
+      config << "tls { cert_file: \"" << tls_cert << "\", key_file: \"" << tls_key << "\" }\n";
+    }
     config << "listen: 127.0.0.1:" << port_ << "\n"
            << "jetstream { store_dir: \"" << (folder_ / "jetstream").string() << "\" }\n"
            << "authorization { users = [\n";

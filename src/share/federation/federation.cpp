@@ -147,6 +147,16 @@ class Federation::Impl {
       status = natsOptions_SetUserInfo(options_, config_.nats_user.c_str(),
                                        config_.nats_password.c_str());
     }
+    if (status == NATS_OK && !config_.nats_ca.empty()) {
+      status = natsOptions_SetSecure(options_, true);
+      if (status == NATS_OK) {
+        status = natsOptions_LoadCATrustedCertificates(options_, config_.nats_ca.c_str());
+      }
+    }
+    if (status == NATS_OK && !config_.nats_cert.empty()) {
+      status = natsOptions_LoadCertificatesChain(options_, config_.nats_cert.c_str(),
+                                                 config_.nats_key.c_str());
+    }
     // Keep reconnecting for ever: a partner link that drops comes back by itself.
     if (status == NATS_OK) status = natsOptions_SetMaxReconnect(options_, -1);
     if (status == NATS_OK) status = natsOptions_SetReconnectWait(options_, 250);
@@ -251,6 +261,7 @@ class Federation::Impl {
     config.Subjects = subject_list;
     config.SubjectsLen = 1;
     config.Storage = js_FileStorage;
+    config.MaxAge = config_.keep_s * 1'000'000'000LL;
     const natsStatus status = js_AddStream(&info, js_, &config, nullptr, &code);
     jsStreamInfo_Destroy(info);
     // Another node may have made it at the same moment.

@@ -44,6 +44,14 @@ struct FederationConfig {
   std::string nats_url = "nats://127.0.0.1:4222";
   std::string nats_user;  ///< per-node credentials on the NATS server (empty: none)
   std::string nats_password;
+  /// TLS to the NATS server: the CA that signed its certificate (set: TLS required), and
+  /// this node's client certificate and key when the server asks for one.
+  std::string nats_ca;
+  std::string nats_cert;
+  std::string nats_key;
+  /// How long a stream of released items keeps them for a partner that is away (JetStream
+  /// max age): released items do not stay on the NATS server for ever.
+  std::int64_t keep_s = 7 * 86400;
   std::vector<PartnerNode> partners;
 };
 

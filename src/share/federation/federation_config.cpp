@@ -1,5 +1,6 @@
 #include "share/federation/federation_config.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <set>
@@ -74,6 +75,38 @@ PartnerNode parse_partner(const toml::value& entry, std::size_t index,
   return PartnerNode{name, std::move(recipient), std::move(*key)};
 }
 
+DerivedRule parse_derived(const toml::value& entry, std::size_t index,
+                          const std::vector<PartnerNode>& partners) {
+  const std::string where = "derived " + std::to_string(index + 1);
+  only_keys(entry, {"name", "alert_kinds", "partners", "sensitivity"}, where);
+  DerivedRule rule;
+  rule.name = text_of(entry, "name", where, true);
+  static const std::set<std::string> kinds = {"collision", "drifting", "lane_crossing",
+                                              "sar_handover", "distress"};
+  rule.alert_kinds = toml::find<std::vector<std::string>>(entry, "alert_kinds");
+  for (const std::string& kind : rule.alert_kinds) {
+    if (kinds.count(kind) == 0) throw PolicyError{where + ": unknown alert kind '" + kind + "'"};
+  }
+  rule.partners = toml::find<std::vector<std::string>>(entry, "partners");
+  for (const std::string& partner : rule.partners) {
+    const bool known = std::any_of(partners.begin(), partners.end(),
+                                   [&](const PartnerNode& node) { return node.name == partner; });
+    if (!known) throw PolicyError{where + ": '" + partner + "' is not a [[partner]]"};
+  }
+  if (rule.alert_kinds.empty() || rule.partners.empty()) {
+    throw PolicyError{where + ": a rule names alert kinds and partners"};
+  }
+  const std::string level = text_of(entry, "sensitivity", where, false);
+  if (!level.empty()) {
+    const auto sensitivity = sensitivity_from_name(level);
+    if (!sensitivity || *sensitivity == Sensitivity::kRed) {
+      throw PolicyError{where + ": sensitivity '" + level + "': expected clear, green, amber"};
+    }
+    rule.sensitivity = *sensitivity;
+  }
+  return rule;
+}
+
 }  // namespace
 
 Result<FederationSetup> parse_federation_config(const std::string& text, const std::string& name,
@@ -88,15 +121,38 @@ Result<FederationSetup> parse_federation_config(const std::string& text, const s
   try {
     std::istringstream stream(text);
     const toml::value root = toml::parse(stream, name);
-    only_keys(root, {"node", "partner"}, name);
+    only_keys(root, {"node", "partner", "derived"}, name);
     if (!root.contains("node")) throw PolicyError{"no [node] table"};
     const toml::value& node = toml::find(root, "node");
-    only_keys(node, {"name", "nats_url", "nats_user", "key"}, "[node]");
+    only_keys(
+        node,
+        {"name", "nats_url", "nats_user", "key", "nats_ca", "nats_cert", "nats_key", "keep_days"},
+        "[node]");
     FederationConfig config;
     config.node = text_of(node, "name", "[node]", true);
     if (node.contains("nats_url")) config.nats_url = toml::find<std::string>(node, "nats_url");
     config.nats_user = text_of(node, "nats_user", "[node]", false);
     config.nats_password = nats_password;
+    const auto path_of = [&](const char* key) {
+      const std::string text = text_of(node, key, "[node]", false);
+      return text.empty() ? std::string() : resolved(base, text).string();
+    };
+    config.nats_ca = path_of("nats_ca");
+    config.nats_cert = path_of("nats_cert");
+    config.nats_key = path_of("nats_key");
+    if (config.nats_cert.empty() != config.nats_key.empty()) {
+      throw PolicyError{"[node]: nats_cert and nats_key go together"};
+    }
+    if (node.contains("keep_days")) {
+      const toml::value& value = toml::find(node, "keep_days");
+      if (!value.is_integer() && !value.is_floating()) {
+        throw PolicyError{"[node] keep_days: a number of days"};
+      }
+      const double days =
+          value.is_integer() ? static_cast<double>(value.as_integer()) : value.as_floating();
+      if (!(days > 0.0 && days <= 3650.0)) throw PolicyError{"[node] keep_days: 0 < days <= 3650"};
+      config.keep_s = static_cast<std::int64_t>(days * 86400.0);
+    }
     const std::filesystem::path key_path = resolved(base, text_of(node, "key", "[node]", true));
     std::filesystem::path public_path = key_path;
     public_path.replace_extension(".pub.pem");
@@ -111,9 +167,16 @@ Result<FederationSetup> parse_federation_config(const std::string& text, const s
         config.partners.push_back(std::move(partner));
       }
     }
+    std::vector<DerivedRule> derived;
+    if (root.contains("derived")) {
+      const auto& entries = toml::find(root, "derived").as_array();
+      for (std::size_t index = 0; index < entries.size(); ++index) {
+        derived.push_back(parse_derived(entries[index], index, config.partners));
+      }
+    }
     auto key = SigningKey::load_or_create(key_path, public_path);
     if (!key) throw PolicyError{key.error().detail};
-    return FederationSetup{std::move(config), std::move(*key)};
+    return FederationSetup{std::move(config), std::move(*key), std::move(derived)};
   } catch (const PolicyError& error) {
     return Error{"bad_federation", name + ": " + error.message};
   } catch (const std::exception& error) {

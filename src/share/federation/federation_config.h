@@ -18,16 +18,38 @@
 ///   max_sensitivity = "amber"
 ///   personal_data = false
 ///   public_key = "fr-node.pub.pem"
+///
+///   # A derived product released more widely than its inputs, by name (audited):
+///   [[derived]]
+///   name = "sar-alert-core"
+///   alert_kinds = ["distress", "drifting", "collision"]
+///   partners = ["fr-node"]
+///   sensitivity = "green"            # of the derived product (default green)
+///
+/// [node] may also set nats_ca, nats_cert, nats_key (TLS to the NATS server) and keep_days
+/// (how long the server keeps released items for a partner that is away; default 7).
 
 #include <string>
+#include <vector>
 
 #include "share/federation/federation.h"
 
 namespace sw::share {
 
+/// A derived-product rule: alerts of these kinds go to these partners, reduced to what a
+/// rescue needs (server/federation_link.h says which fields), even where the alert's own
+/// label would not release them. Every such release is audited under the rule's name.
+struct DerivedRule {
+  std::string name;
+  std::vector<std::string> alert_kinds;  ///< risk::to_string(AlertKind) names
+  std::vector<std::string> partners;     ///< partner node names
+  Sensitivity sensitivity = Sensitivity::kGreen;
+};
+
 struct FederationSetup {
   FederationConfig config;
   SigningKey key;
+  std::vector<DerivedRule> derived;
 };
 
 /// Parses `text` (`name` in messages; `base` resolves relative paths) and loads the keys.
