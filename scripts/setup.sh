@@ -9,7 +9,7 @@ packages=(
   libcli11-dev libfmt-dev libspdlog-dev nlohmann-json3-dev
   libeigen3-dev libgeographiclib-dev libboost-dev
   libssl-dev libsqlite3-dev libnetcdf-dev libpugixml-dev libtoml11-dev libsimdjson-dev tshark
-  libnats-dev nats-server
+  libnats-dev nats-server openssl
   libgtest-dev libgmock-dev libbenchmark-dev
   gpsd-clients hyperfine jq python3 python3-numpy python3-scipy python3-netcdf4
   chromium
