@@ -156,6 +156,11 @@ int run_engine(engine::Engine& engine, const RunOptions& options, engine::SimFee
               static_cast<unsigned long long>(sink.written()),
               static_cast<unsigned long long>(sink.alerts_written()),
               static_cast<unsigned long long>(sink.failed_batches()));
+  std::printf("retention: %llu passes (%llu failed) purged %llu positions, %llu alert revisions\n",
+              static_cast<unsigned long long>(sink.retention_runs()),
+              static_cast<unsigned long long>(sink.retention_failures()),
+              static_cast<unsigned long long>(sink.retained_away().positions),
+              static_cast<unsigned long long>(sink.retained_away().alerts));
   std::printf("journal, history and configuration in %s (replay: straitwatch replay %s/journal)\n",
               engine.config().data_dir.c_str(), engine.config().data_dir.c_str());
   if (Status dumped = dump_store(store, options.dump_path); !dumped) {

@@ -60,11 +60,34 @@ store::TrackUpdate to_track_update(const track::FusedTrack& track) {
 void StoreSink::write(std::span<const track::FusedTrack> tracks) {
   for (const track::FusedTrack& track : tracks) updates_.push_back(to_track_update(track));
   if (updates_.empty()) return;
+  const TimeNs newest = updates_.back().time;
   constexpr std::size_t kMaxUpdates = 4096;
   if (updates_.size() >= kMaxUpdates ||
       updates_.back().time - updates_.front().time >= kNsPerSecond) {
     flush();
   }
+  maybe_retain(newest);
+}
+
+void StoreSink::maybe_retain(TimeNs time) {
+  if (retention_every_ <= 0 || time <= 0) return;
+  const TimeNs bucket = time / retention_every_;
+  if (bucket <= retention_bucket_) return;
+  const bool first = retention_bucket_ < 0;
+  retention_bucket_ = bucket;
+  if (first) return;  // the first interval starts here: nothing has aged yet
+  flush();
+  auto report = store_.apply_retention(time);
+  ++retention_runs_;
+  if (!report) {
+    ++retention_failures_;
+    return;
+  }
+  retained_away_.positions += report->positions;
+  retained_away_.tracks += report->tracks;
+  retained_away_.observations += report->observations;
+  retained_away_.counters += report->counters;
+  retained_away_.alerts += report->alerts;
 }
 
 store::AlertRecord to_alert_record(const risk::Alert& alert) {
