@@ -272,6 +272,11 @@ std::string FederationLink::metrics_text() const {
     text +=
         fmt::format("straitwatch_federation_items_total{{outcome=\"{}\"}} {}\n", outcome, value);
   }
+  text += fmt::format(
+      "# HELP straitwatch_federation_remembered_items Partner items held for the duplicate "
+      "check.\n# TYPE straitwatch_federation_remembered_items gauge\n"
+      "straitwatch_federation_remembered_items {}\n",
+      stats.remembered);
   return text;
 }
 

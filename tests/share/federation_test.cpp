@@ -11,6 +11,7 @@
 
 #include <mutex>
 #include <set>
+#include <thread>
 
 #include "support/federation_nodes.h"
 #include "support/labels.h"
@@ -162,6 +163,27 @@ TEST_F(FederationTest, ALinkCutMidStreamLosesAndDuplicatesNothing) {
   ASSERT_TRUE(nats_.start());
   ASSERT_TRUE(wait_for([&] { return uk->offer("track", 100, 1, to_fr, "{}") == 1; }));
   ASSERT_TRUE(wait_for([&] { return fr_after.count() == 46; })) << fr_after.count();
+}
+
+TEST_F(FederationTest, TheDuplicateCheckForgetsItemsPastTheKeepTime) {
+  Inbox uk_inbox;
+  Inbox fr_inbox;
+  auto uk = start(kUk, {&kFr}, uk_inbox);
+  FederationConfig config = config_for(kFr, {&kUk});
+  config.keep_s = 1;
+  auto key = test_support::node_key(folder_.path(), kFr);
+  ASSERT_TRUE(key);
+  auto fr = Federation::start(std::move(config), std::move(*key),
+                              [&](const FederatedItem& item) { fr_inbox.add(item); });
+  ASSERT_TRUE(uk && fr) << fr.error().detail;
+  const Label to_fr = make_label("UK/HMCG", {"FR"});
+  for (std::uint64_t id = 1; id <= 10; ++id) uk->offer("track", id, 1, to_fr, "{}");
+  ASSERT_TRUE(wait_for([&] { return fr_inbox.count() == 10; }));
+  EXPECT_EQ((*fr)->stats().remembered, 10U);
+  std::this_thread::sleep_for(std::chrono::milliseconds(1200));
+  uk->offer("track", 11, 1, to_fr, "{}");
+  ASSERT_TRUE(wait_for([&] { return fr_inbox.count() == 11; }));
+  EXPECT_EQ((*fr)->stats().remembered, 1U);  // items 1-10 were forgotten
 }
 
 TEST_F(FederationTest, ForgedUnsignedAndMisaddressedMessagesAreCountedAndDropped) {

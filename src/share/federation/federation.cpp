@@ -2,6 +2,8 @@
 
 #include <nats/nats.h>
 
+#include <algorithm>
+#include <chrono>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
@@ -303,14 +305,17 @@ class Federation::Impl {
     }
     {
       std::lock_guard lock(mutex_);
+      forget_old_versions();
+      const auto now = std::chrono::steady_clock::now();
       const auto [last, first] =
-          versions_.try_emplace({item->from, item->kind, item->id}, item->version);
-      if (!first && item->version <= last->second) {
+          versions_.try_emplace({item->from, item->kind, item->id}, Seen{item->version, now});
+      if (!first && item->version <= last->second.version) {
         ++stats_.duplicates;
         return;
       }
-      last->second = item->version;
+      last->second = Seen{item->version, now};
       ++stats_.received;
+      stats_.remembered = versions_.size();
     }
     if (audit_ != nullptr) {
       audit_->record({"receive", "node:" + partner.name, "federation",
@@ -318,6 +323,19 @@ class Federation::Impl {
                       "version " + std::to_string(item->version)});
     }
     if (sink_) sink_(*item);
+  }
+
+  /// Caller holds mutex_. Runs at most once per keep time (and at least once a minute).
+  void forget_old_versions() {
+    const auto now = std::chrono::steady_clock::now();
+    const auto keep = std::chrono::seconds(config_.keep_s);
+    if (now - last_forget_ <
+        std::min<std::chrono::steady_clock::duration>(keep, std::chrono::minutes(1))) {
+      return;
+    }
+    last_forget_ = now;
+    std::erase_if(versions_, [&](const auto& entry) { return now - entry.second.at > keep; });
+    stats_.remembered = versions_.size();
   }
 
   void bump(std::uint64_t FederationStats::*counter) {
@@ -336,7 +354,15 @@ class Federation::Impl {
   std::vector<std::unique_ptr<Closure>> contexts_;
   mutable std::mutex mutex_;
   FederationStats stats_;
-  std::map<std::tuple<std::string, std::string, std::uint64_t>, std::uint64_t> versions_;
+  /// The newest version applied of each item, and when: the duplicate check. An item not
+  /// heard of for the streams' keep time is forgotten (JetStream no longer holds it either),
+  /// so the cache stays bounded and a partner's purged items leave it.
+  struct Seen {
+    std::uint64_t version;
+    std::chrono::steady_clock::time_point at;
+  };
+  std::map<std::tuple<std::string, std::string, std::uint64_t>, Seen> versions_;
+  std::chrono::steady_clock::time_point last_forget_ = std::chrono::steady_clock::now();
 };
 
 Result<std::unique_ptr<Federation>> Federation::start(FederationConfig config, SigningKey key,

@@ -75,6 +75,7 @@ struct FederationStats {
   std::uint64_t rejected_signature = 0;
   std::uint64_t rejected_sender = 0;  ///< unknown node, or one posing as another
   std::uint64_t rejected_malformed = 0;
+  std::uint64_t remembered = 0;  ///< items whose newest version is held for the duplicate check
 };
 
 class Federation {
