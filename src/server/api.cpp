@@ -5,6 +5,8 @@
 #include <cmath>
 #include <set>
 
+#include <fmt/format.h>
+
 #include "drift/time_text.h"
 #include "risk/alert.h"
 
@@ -223,6 +225,7 @@ void Api::route(const Request& request, const Target& target, const Principal& w
     if (head == "health") return respond(health(who));
     if (head == "tracks") return respond(tracks(who, target));
     if (head == "history") return respond(history(who, target));
+    if (head == "export") return respond(export_history(who, target));
     if (head == "alerts") return respond(alerts(who, target));
     if (head == "search-areas") return respond(searches(who));
     if (head == "sources") return respond(sources(who));
@@ -368,6 +371,69 @@ ApiResponse Api::history(const Principal& who, const Target& target) {
     if (visible(who, record.label)) items.push_back(stored_track_json(record));
   }
   return json_response(Json{{"at", risk::time_json(**at)}, {"tracks", std::move(items)}});
+}
+
+ApiResponse Api::export_history(const Principal& who, const Target& target) {
+  constexpr TimeNs kMaxRange = 24 * 3600 * kNsPerSecond;
+  constexpr std::size_t kMaxRows = 1'000'000;
+  auto from = query_time(target, "from");
+  auto to = query_time(target, "to");
+  if (!from) return error_response(400, from.error().code, from.error().detail);
+  if (!to) return error_response(400, to.error().code, to.error().detail);
+  if (!from->has_value() || !to->has_value() || **to < **from || **to - **from > kMaxRange) {
+    return error_response(400, "bad_parameter",
+                          "from and to: ISO 8601 UTC times, from <= to, at most 24 h apart");
+  }
+  Viewport box;
+  if (const auto found = target.query.find("bbox"); found != target.query.end()) {
+    auto parsed = parse_viewport(found->second);
+    if (!parsed) return error_response(400, parsed.error().code, parsed.error().detail);
+    box = *parsed;
+  }
+  if (services_.history == nullptr) return error_response(404, "no_history", "no store");
+  std::lock_guard lock(history_mutex_);
+  auto tracks = services_.history->list_tracks();
+  if (!tracks) return error_response(500, tracks.error().code, tracks.error().detail);
+  std::string csv =
+      "track_id,time_utc,time_ns,lat,lon,sog_kn,cog_deg,class,mmsi,name,callsign,owner\n";
+  std::size_t rows = 0;
+  std::size_t released = 0;
+  std::size_t withheld = 0;
+  for (const store::TrackRecord& record : *tracks) {
+    if (record.last_seen < **from || record.first_seen > **to) continue;
+    if (!visible(who, record.label)) {
+      ++withheld;
+      continue;
+    }
+    auto positions = services_.history->track_history(record.track_id, **from, **to);
+    if (!positions) return error_response(500, positions.error().code, positions.error().detail);
+    bool any = false;
+    for (const store::TrackPosition& point : *positions) {
+      if (!box.contains(point.position)) continue;
+      if (++rows > kMaxRows) {
+        return error_response(413, "too_large", "more than 1,000,000 rows: a narrower range");
+      }
+      any = true;
+      // Names are outside text: quoted, with quotes doubled, so a comma stays in its field.
+      const auto quoted = [](const std::string& text) {
+        std::string out = "\"";
+        for (const char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+        return out + "\"";
+      };
+      csv += fmt::format("{},{},{},{:.6f},{:.6f},{:.1f},{:.1f},{},{},{},{},{}\n", record.track_id,
+                         drift::format_utc_time(point.time), point.time, point.position.lat,
+                         point.position.lon, speed_knots(point.velocity),
+                         course_degrees(point.velocity), store::to_string(record.track_class),
+                         record.identity.mmsi ? std::to_string(*record.identity.mmsi) : "",
+                         quoted(record.identity.name), quoted(record.identity.callsign),
+                         quoted(record.label.owner));
+    }
+    released += any;
+  }
+  audit({"release", who.name(), "export", "history", "released",
+         fmt::format("{} positions of {} tracks; {} tracks withheld by their labels", rows,
+                     released, withheld)});
+  return ApiResponse{200, "text/csv; charset=utf-8", std::move(csv)};
 }
 
 ApiResponse Api::alerts(const Principal& who, const Target& target) const {

@@ -90,6 +90,9 @@ class Api {
   ApiResponse tracks(const Principal& who, const Target& target) const;
   ApiResponse one_track(const Principal& who, std::uint64_t id, const Target& target);
   ApiResponse history(const Principal& who, const Target& target);
+  /// Stored positions in a time range (and box) as CSV, for evidence: only tracks whose
+  /// label releases them to `who`; audited with path "export".
+  ApiResponse export_history(const Principal& who, const Target& target);
   ApiResponse alerts(const Principal& who, const Target& target) const;
   ApiResponse one_alert(const Principal& who, std::uint64_t id);
   void alert_action(const Principal& who, std::uint64_t id, const std::string& action,

@@ -7,6 +7,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
+#include <iterator>
+
 #include <fstream>
 
 #include <memory>
@@ -662,6 +666,61 @@ TEST_F(ApiTest, HistoryFromTheStoreIsRangedAndFiltered) {
   // Before anything was stored.
   EXPECT_EQ(ids_of(body_json(get_as(kUkWatch, "/api/history?at=2026-11-24T01:00:00Z"))["tracks"]),
             Ids{});
+}
+
+TEST_F(ApiTest, ExportGivesTheReleasedHistoryAsCsvAndIsAudited) {
+  testing::TempDir directory("api-export");
+  auto store = store::SqliteStore::open((directory.path() / "history.db").string(), {});
+  ASSERT_TRUE(store.ok()) << store.error().detail;
+  auto audit = share::AuditLog::open(directory.path() / "audit", clock_);
+  ASSERT_TRUE(audit) << audit.error().detail;
+  std::vector<store::TrackUpdate> updates;
+  for (int minute = 0; minute <= 30; ++minute) {
+    const TimeNs time = kStart - 1800 * kNsPerSecond + minute * 60 * kNsPerSecond;
+    track::FusedTrack named = make_track(2, 51.0 + minute * 0.001, 1.4, uk_, 235001234U, time);
+    named.set_detail("shipname", "SEA, \"QUEEN\"");
+    updates.push_back(engine::to_track_update(named));
+    updates.push_back(
+        engine::to_track_update(make_track(3, 50.95, 1.6, fr_only_, std::nullopt, time)));
+  }
+  ASSERT_TRUE((*store)->write(updates).ok());
+  make_api(nullptr, store->get(), audit->get());
+
+  const std::string range = "from=2026-11-24T01:40:00Z&to=2026-11-24T01:50:00Z";
+  ApiResponse response = get_as(kUkWatch, "/api/export?" + range);
+  ASSERT_EQ(response.status, 200U) << response.body;
+  EXPECT_EQ(response.content_type, "text/csv; charset=utf-8");
+  std::vector<std::string> lines;
+  for (std::size_t start = 0; start < response.body.size();) {
+    const std::size_t end = response.body.find('\n', start);
+    lines.push_back(response.body.substr(start, end - start));
+    start = end + 1;
+  }
+  ASSERT_EQ(lines.size(), 12U);  // header and 11 positions of the UK's track, none of France's
+  EXPECT_EQ(lines[0].substr(0, 30), "track_id,time_utc,time_ns,lat,");
+  EXPECT_EQ(lines[1].substr(0, 2), "2,");
+  EXPECT_NE(lines[1].find(",cooperative,235001234,\"SEA, \"\"QUEEN\"\"\","), std::string::npos)
+      << lines[1];
+  for (std::size_t index = 1; index < lines.size(); ++index) EXPECT_EQ(lines[index][0], '2');
+  // France sees only its own track; a box around neither gives the header alone.
+  const std::string french = get_as(kFrCross, "/api/export?" + range).body;
+  EXPECT_EQ(std::count(french.begin(), french.end(), '\n'), 12);
+  EXPECT_NE(french.find("\n3,"), std::string::npos);
+  EXPECT_EQ(get_as(kUkWatch, "/api/export?" + range + "&bbox=0,50,0.5,50.5").body,
+            "track_id,time_utc,time_ns,lat,lon,sog_kn,cog_deg,class,mmsi,name,callsign,owner\n");
+  for (const char* bad : {"/api/export", "/api/export?from=2026-11-24T01:40:00Z",
+                          "/api/export?from=2026-11-24T01:50:00Z&to=2026-11-24T01:40:00Z",
+                          "/api/export?from=2026-11-20T00:00:00Z&to=2026-11-24T00:00:00Z"}) {
+    EXPECT_EQ(get_as(kUkWatch, bad).status, 400U) << bad;
+  }
+  (*audit).reset();
+  std::ifstream log(directory.path() / "audit" / "audit.log");
+  const std::string text((std::istreambuf_iterator<char>(log)), std::istreambuf_iterator<char>());
+  EXPECT_NE(
+      text.find(
+          R"("kind":"release","principal":"uk-watch","path":"export","item":"history","rule":"released","detail":"11 positions of 1 tracks; 1 tracks withheld by their labels")"),
+      std::string::npos)
+      << text;
 }
 
 // --- drift runs on a real search service ---------------------------------------------
