@@ -90,8 +90,10 @@ export class AlertsPanel {
       .map(([key, value]) => `${key.replace(/_/g, ' ')}: ${value}`)
       .join(' · ');
     const subjects = (alert.subjects || []).map((subject) => `#${subject}`).join(', ');
-    const handled = alert.state !== 'open';
-    const closed = alert.state === 'closed';
+    // A partner's alert is acted on at its own node: here it can only be searched for.
+    const partner = Boolean(alert.node);
+    const handled = alert.state !== 'open' || partner;
+    const closed = alert.state === 'closed' || partner;
     const button = (label, testid, handler, disabled) =>
       el(
         'button',
@@ -134,6 +136,7 @@ export class AlertsPanel {
         'div',
         { class: 'alert-body' },
         el('div', {}, `Raised ${clock_text(alert.raised_at)}`, alert.event_time ? ` · due ${clock_text(alert.event_time)}` : '', subjects ? ` · tracks ${subjects}` : ''),
+        partner ? el('div', { 'data-testid': `alert-node-${id}` }, `Shared by partner node ${alert.node}`) : null,
         alert.region ? el('div', {}, `Region ${alert.region}`) : null,
         (alert.addressed_to || []).length ? el('div', {}, `To ${alert.addressed_to.join(', ')}`) : null,
         details ? el('div', { class: 'alert-details' }, details) : null,
@@ -144,7 +147,7 @@ export class AlertsPanel {
         button('Acknowledge', 'alert-ack', this.actions.acknowledge, handled),
         button('Hand over', 'alert-handover', this.actions.hand_over, closed),
         button('Close', 'alert-close', this.actions.close, closed),
-        button('Search area', 'alert-search', this.actions.search, closed),
+        button('Search area', 'alert-search', this.actions.search, alert.state === 'closed'),
       ),
     );
     return element;

@@ -116,6 +116,7 @@ export class TrackDetails {
         field_row('MMSI', shown.mmsi ? String(shown.mmsi) : '', 'mmsi'),
         field_row('Callsign', shown.callsign, 'callsign'),
         field_row('Asset id', shown.asset_id, 'asset_id'),
+        shown.node ? field_row('Shared by', `partner node ${shown.node}`, 'node') : [],
         field_row('Sources', (shown.sources || []).join(', '), 'sources'),
         field_row('Position', latlon_text(shown.lat, shown.lon), 'position'),
         field_row('Speed', number_text(shown.sog_kn, 1, 'kn'), 'speed'),
