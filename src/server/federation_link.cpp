@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 #include <iterator>
 
@@ -13,6 +15,7 @@ namespace {
 constexpr auto kPublishInterval = std::chrono::milliseconds(200);
 constexpr const char* kTrackKind = "track";
 constexpr const char* kAlertKind = "alert";
+constexpr const char* kSealKind = "seal";
 
 }  // namespace
 
@@ -90,6 +93,7 @@ void FederationLink::run() {
     const std::uint64_t ticket = flush_wanted_;
     lock.unlock();
     publish_pending();
+    offer_seal();
     drop_stale();
     lock.lock();
     flush_done_ = ticket;
@@ -187,6 +191,49 @@ void FederationLink::offer_derived(const risk::Alert& alert) {
   ++link_stats_.derived;
 }
 
+void FederationLink::offer_seal() {
+  if (audit_ == nullptr) return;
+  const share::AuditSeal seal = audit_->latest_seal();
+  if (seal.sealed_records == 0 || seal.sealed_records == seal_offered_) return;
+  seal_offered_ = seal.sealed_records;
+  // For every partner, whatever its purposes: a seal says nothing about the Strait.
+  Label label;
+  label.owner = "node";
+  label.sensitivity = Sensitivity::kClear;
+  label.purposes = kPurposeSearchAndRescue | kPurposeBorderMonitoring | kPurposeLawEnforcement;
+  const nlohmann::json body{
+      {"sealed_records", seal.sealed_records}, {"head", seal.head}, {"signature", seal.signature}};
+  federation_->offer(kSealKind, seal.sealed_records, 1, label, body.dump());
+  std::lock_guard lock(mutex_);
+  ++link_stats_.seals_sent;
+}
+
+void FederationLink::record_seal(const share::FederatedItem& item) {
+  const nlohmann::json body = nlohmann::json::parse(item.body, nullptr, false);
+  const auto hex_of = [&](const char* key, std::size_t size) {
+    const auto found = body.is_object() ? body.find(key) : body.end();
+    if (found == body.end() || !found->is_string()) return std::string();
+    const auto text = found->get<std::string>();
+    const bool hex =
+        text.size() == size && text.find_first_not_of("0123456789abcdef") == std::string::npos;
+    return hex ? text : std::string();
+  };
+  const std::string head = hex_of("head", 64);
+  const std::string signature = hex_of("signature", 128);
+  if (head.empty() || signature.empty() || audit_ == nullptr) {
+    if (head.empty() || signature.empty()) {
+      std::lock_guard lock(mutex_);
+      ++link_stats_.bad_bodies;
+    }
+    return;
+  }
+  audit_->record({"partner_seal", "node:" + item.from, "federation",
+                  "seal:" + std::to_string(item.id), "partner audit seal",
+                  "head " + head + " signature " + signature});
+  std::lock_guard lock(mutex_);
+  ++link_stats_.seals_received;
+}
+
 void FederationLink::receive(const share::FederatedItem& item) {
   const auto partner = partner_numbers_.find(item.from);
   const std::size_t number = partner == partner_numbers_.end() ? 0 : partner->second;
@@ -214,6 +261,7 @@ void FederationLink::receive(const share::FederatedItem& item) {
     picture_.apply_tracks(std::span(&*track, 1));
     return;
   }
+  if (item.kind == kSealKind) return record_seal(item);
   if (item.kind == kAlertKind) {
     auto alert = alert_from_body(item.body);
     if (!alert || alert->id != item.id || partner_item_id(number, alert->id) == 0) return bad();
@@ -268,7 +316,9 @@ std::string FederationLink::metrics_text() const {
         std::pair{"rejected_sender", stats.rejected_sender},
         std::pair{"rejected_malformed", stats.rejected_malformed},
         std::pair{"rejected_body", link.bad_bodies}, std::pair{"coalesced", link.coalesced},
-        std::pair{"derived", link.derived}, std::pair{"stale_dropped", link.stale_tracks}}) {
+        std::pair{"derived", link.derived}, std::pair{"seal_sent", link.seals_sent},
+        std::pair{"seal_received", link.seals_received},
+        std::pair{"stale_dropped", link.stale_tracks}}) {
     text +=
         fmt::format("straitwatch_federation_items_total{{outcome=\"{}\"}} {}\n", outcome, value);
   }

@@ -14,6 +14,10 @@
 /// rescue centres, search areas and the details a rescue needs (kDerivedDetails) — no
 /// subjects, no free text, no identities of vessels or assets, no operator names — labelled
 /// for search and rescue, releasable to those partners only, and audited under the rule.
+///
+/// Each new seal of this node's audit log goes to every partner (kind "seal": records
+/// covered, chain head, signature), and each partner's seals are recorded in this node's
+/// audit log: a node that later rewrote its log would contradict what its partners hold.
 
 #include <chrono>
 #include <condition_variable>
@@ -44,10 +48,12 @@ inline constexpr const char* kDerivedDetails[] = {
 risk::Alert derived_alert(const risk::Alert& alert);
 
 struct FederationLinkStats {
-  std::uint64_t coalesced = 0;     ///< changes replaced by a newer one before they were sent
-  std::uint64_t bad_bodies = 0;    ///< signed items whose body was not a track or alert
-  std::uint64_t stale_tracks = 0;  ///< partner tracks dropped for silence
-  std::uint64_t derived = 0;       ///< reduced alerts offered under a derived-product rule
+  std::uint64_t coalesced = 0;       ///< changes replaced by a newer one before they were sent
+  std::uint64_t bad_bodies = 0;      ///< signed items whose body was not a track or alert
+  std::uint64_t stale_tracks = 0;    ///< partner tracks dropped for silence
+  std::uint64_t derived = 0;         ///< reduced alerts offered under a derived-product rule
+  std::uint64_t seals_sent = 0;      ///< this node's audit seals offered to the partners
+  std::uint64_t seals_received = 0;  ///< partners' audit seals recorded here
 };
 
 class FederationLink {
@@ -84,6 +90,8 @@ class FederationLink {
   void publish_pending();
   void drop_stale();
   void offer_derived(const risk::Alert& alert);  ///< publisher thread
+  void offer_seal();                             ///< publisher thread
+  void record_seal(const share::FederatedItem& item);
 
   LivePicture& picture_;
   share::AuditLog* audit_;
@@ -92,6 +100,7 @@ class FederationLink {
   std::map<std::string, std::size_t> partner_numbers_;  ///< name -> 1-based number
   std::map<std::string, share::Recipient> recipients_;  ///< name -> as the policy sees it
   std::vector<share::DerivedRule> derived_;
+  std::uint64_t seal_offered_ = 0;  ///< sealed_records of the last seal offered
   std::unique_ptr<share::Federation> federation_;
 
   mutable std::mutex mutex_;

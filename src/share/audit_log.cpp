@@ -158,10 +158,11 @@ void AuditLog::append_locked(const std::string& fields, const std::string& kind)
 
 void AuditLog::seal_locked() {
   const std::uint64_t sealed = seq_;
+  latest_seal_ = AuditSeal{sealed, head_, to_hex(key_.sign(head_))};
   const Json fields{{"kind", "seal"},
                     {"sealed_records", sealed},
-                    {"head", head_},
-                    {"signature", to_hex(key_.sign(head_))}};
+                    {"head", latest_seal_.head},
+                    {"signature", latest_seal_.signature}};
   append_locked(fields.dump(), "seal");
   since_seal_ = 0;
   last_seal_ = clock_.now();
@@ -171,6 +172,11 @@ void AuditLog::seal_locked() {
 std::uint64_t AuditLog::records() const {
   std::lock_guard lock(mutex_);
   return seq_;
+}
+
+AuditSeal AuditLog::latest_seal() const {
+  std::lock_guard lock(mutex_);
+  return latest_seal_;
 }
 
 std::uint64_t AuditLog::write_errors() const {

@@ -46,6 +46,15 @@ struct AuditOptions {
   bool sync = true;                        ///< fsync at each seal and at close
 };
 
+/// The latest seal of a log: how many records it covers, the chain head it signs, and the
+/// signature (hex). A node shares it with its partners, so a later rewrite of its log
+/// contradicts what they hold.
+struct AuditSeal {
+  std::uint64_t sealed_records = 0;
+  std::string head;
+  std::string signature;
+};
+
 class AuditLog {
  public:
   /// Opens (or creates) `directory`/audit.log and the audit key beside it. An existing log
@@ -63,6 +72,8 @@ class AuditLog {
   void seal();
 
   std::uint64_t records() const;
+  /// The latest seal written since the log was opened (sealed_records 0: none yet).
+  AuditSeal latest_seal() const;
   std::uint64_t write_errors() const;
   const std::filesystem::path& path() const { return path_; }
   const std::filesystem::path& public_key_path() const { return public_key_path_; }
@@ -85,6 +96,7 @@ class AuditLog {
   std::uint64_t since_seal_ = 0;
   TimeNs last_seal_ = 0;
   std::uint64_t write_errors_ = 0;
+  AuditSeal latest_seal_;
 };
 
 /// What verify_audit_log found.

@@ -241,5 +241,37 @@ TEST_F(FederationLinkTest, ADerivedProductRuleReleasesAReducedAlertAndAuditsIt) 
       << text;
 }
 
+TEST_F(FederationLinkTest, EachAuditSealIsHeldByThePartners) {
+  auto fr_audit = share::AuditLog::open(folder_.path() / "fr-audit", clock_);
+  auto uk_audit = share::AuditLog::open(folder_.path() / "uk-audit", clock_);
+  ASSERT_TRUE(fr_audit && uk_audit);
+  auto uk = start(kUkNode, kFrNode, uk_picture_, std::chrono::minutes(10), {}, uk_audit->get());
+  auto fr = start(kFrNode, kUkNode, fr_picture_, std::chrono::minutes(10), {}, fr_audit->get());
+  ASSERT_TRUE(uk && fr);
+  (*fr_audit)->record({"access", "fr-cross", "api", "GET /api/tracks", "released", ""});
+  (*fr_audit)->seal();
+  fr->flush();
+  ASSERT_TRUE(wait_for([&] { return uk->link_stats().seals_received == 1; }));
+  fr->flush();  // the same seal is not sent twice
+  EXPECT_EQ(fr->link_stats().seals_sent, 1U);
+  const share::AuditSeal seal = (*fr_audit)->latest_seal();
+  EXPECT_EQ(seal.sealed_records, 2U);  // the log's "open" record and the access
+  uk->stop();
+  (*uk_audit).reset();
+  std::ifstream log(folder_.path() / "uk-audit" / "audit.log");
+  const std::string text((std::istreambuf_iterator<char>(log)), std::istreambuf_iterator<char>());
+  EXPECT_NE(
+      text.find(
+          R"("kind":"partner_seal","principal":"node:fr-node","path":"federation","item":"seal:2")"),
+      std::string::npos)
+      << text;
+  EXPECT_NE(text.find("head " + seal.head + " signature " + seal.signature), std::string::npos);
+  // The UK log, with the French seal in it, still verifies.
+  auto verified = share::verify_audit_log(folder_.path() / "uk-audit" / "audit.log",
+                                          folder_.path() / "uk-audit" / "audit-key.pub.pem");
+  ASSERT_TRUE(verified) << verified.error().detail;
+  EXPECT_TRUE(verified->ok) << verified->problem;
+}
+
 }  // namespace
 }  // namespace sw::server
