@@ -80,7 +80,7 @@ struct Alert {
   std::vector<std::string> addressed_to;  ///< rescue centres
   std::vector<std::pair<std::string, std::string>> details;
   std::vector<AttachedSearchArea> search_areas;
-  Label label;  ///< the most restrictive combination of its inputs' labels
+  Label label;       ///< the most restrictive combination of its inputs' labels
   std::string node;  ///< partner node that raised it (federation); empty: this node
   std::uint32_t revision = 0;
   std::uint32_t raises = 0;  ///< 1 + times re-raised

@@ -50,7 +50,7 @@ struct FusedTrack {
   std::vector<std::string> sources;                          ///< contributing source ids, sorted
   std::uint64_t merged_into = 0;                             ///< kMerged: the absorbing track
   std::uint32_t updates = 0;                                 ///< observations that updated it
-  Label label;  ///< label of the latest contributing observation
+  Label label;       ///< label of the latest contributing observation
   std::string node;  ///< partner node that owns the track (federation); empty: this node
 
   /// Value of a detail (e.g. "shipname"), or empty.
