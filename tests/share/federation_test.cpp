@@ -120,16 +120,24 @@ TEST_F(FederationTest, EachPartnerGetsOnlyWhatItsOwnerReleasedToIt) {
                                  kPurposeSearchAndRescue | kPurposeBorderMonitoring),
                       R"({"id":14})"),
             2U);
+  // EU: its aircraft sees a boat in distress; the SAR alert goes to both rescue centres.
+  EXPECT_EQ(eu->offer("alert", 20, 1,
+                      make_label("EU/FRONTEX", {"UK", "FR"}, Sensitivity::kGreen,
+                                 kPurposeSearchAndRescue | kPurposeBorderMonitoring),
+                      R"({"id":20})"),
+            2U);
 
   ASSERT_TRUE(wait_for(
-      [&] { return uk_inbox.count() == 3 && fr_inbox.count() == 1 && eu_inbox.count() == 2; }));
+      [&] { return uk_inbox.count() == 4 && fr_inbox.count() == 2 && eu_inbox.count() == 2; }));
   std::this_thread::sleep_for(std::chrono::milliseconds(300));  // nothing else comes
-  EXPECT_EQ(uk_inbox.items(),
-            (std::set<std::string>{"fr-node/alert/11", "fr-node/alert/13", "fr-node/alert/14"}));
-  EXPECT_EQ(fr_inbox.items(), (std::set<std::string>{"uk-node/alert/2"}));
+  EXPECT_EQ(uk_inbox.items(), (std::set<std::string>{"fr-node/alert/11", "fr-node/alert/13",
+                                                     "fr-node/alert/14", "eu-node/alert/20"}));
+  EXPECT_EQ(fr_inbox.items(), (std::set<std::string>{"uk-node/alert/2", "eu-node/alert/20"}));
   EXPECT_EQ(eu_inbox.items(), (std::set<std::string>{"fr-node/track/12", "fr-node/alert/14"}));
   // Received items keep their owner's label.
-  for (const Label& label : uk_inbox.labels()) EXPECT_EQ(label.owner, "FR/CROSS-GN");
+  for (const Label& label : uk_inbox.labels()) {
+    EXPECT_TRUE(label.owner == "FR/CROSS-GN" || label.owner == "EU/FRONTEX") << label.owner;
+  }
   EXPECT_EQ(fr->stats().released, 5U);
   EXPECT_EQ(fr->stats().refused, 5U);  // 10 to UK and EU; 11 to EU; 12 to UK; 13 to EU
 }
