@@ -121,9 +121,11 @@ void Engine::run() {
 
 void Engine::stop() {
   if (stopping_.exchange(true)) return;
-  for (auto& transport : transports_) transport->stop();
+  // The I/O thread first: a socket closed here while a handler on that thread closes it too
+  // (end of stream) is a data race in Asio. With no I/O thread left, closing is safe.
   io_.stop();
   if (io_thread_.joinable()) io_thread_.join();
+  for (auto& transport : transports_) transport->stop();
   if (queue_) queue_->close();
   if (engine_thread_.joinable()) engine_thread_.join();
   if (journal_) (void)journal_->commit();
