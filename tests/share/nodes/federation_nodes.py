@@ -147,10 +147,14 @@ class Node:
             if self.process.poll() is not None:
                 fail(f"{self.name} exited with {self.process.returncode}: " + self.tail())
             try:
-                get(self.port, NODES[self.name]["token"], "/api/tracks")
-                return
+                # The API answers before the engine runs; its sources (and UDP sockets) are
+                # up once the engine's first tick has listed them.
+                listed = get(self.port, NODES[self.name]["token"], "/api/sources")["sources"]
+                if len(listed) >= len(SOURCES[self.name]):
+                    return
             except OSError:
-                time.sleep(0.1)
+                pass
+            time.sleep(0.1)
         fail(f"{self.name} did not serve within 30 s: " + self.tail())
 
     def stop(self):
