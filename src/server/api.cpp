@@ -73,6 +73,13 @@ Result<std::optional<TimeNs>> query_time(const Target& target, const char* key) 
   return std::optional<TimeNs>(*time);
 }
 
+/// The `bbox` query parameter as a viewport (everything when absent).
+Result<Viewport> query_viewport(const Target& target) {
+  const auto found = target.query.find("bbox");
+  if (found == target.query.end()) return Viewport{};
+  return parse_viewport(found->second);
+}
+
 bool visible(const Principal& who, const Label& label) {
   return share::may_release(label, who.recipient);
 }
@@ -273,12 +280,8 @@ ApiResponse Api::health(const Principal& who) const {
 }
 
 ApiResponse Api::tracks(const Principal& who, const Target& target) const {
-  Viewport box;
-  if (const auto found = target.query.find("bbox"); found != target.query.end()) {
-    auto parsed = parse_viewport(found->second);
-    if (!parsed) return error_response(400, parsed.error().code, parsed.error().detail);
-    box = *parsed;
-  }
+  auto box = query_viewport(target);
+  if (!box) return error_response(400, box.error().code, box.error().detail);
   std::set<std::string> classes;
   if (const auto found = target.query.find("class"); found != target.query.end()) {
     std::string_view rest = found->second;
@@ -310,7 +313,7 @@ ApiResponse Api::tracks(const Principal& who, const Target& target) const {
   Json items = Json::array();
   for (const auto& live : services_.picture->tracks()) {
     const track::FusedTrack& track = live->track;
-    if (!box.contains(track.position) || !visible(who, track.label)) continue;
+    if (!box->contains(track.position) || !visible(who, track.label)) continue;
     if (!classes.empty() && classes.count(class_name(track.track_class)) == 0) continue;
     if (ais && *ais != track.mmsi.has_value()) continue;
     items.push_back(geojson ? track_feature(*live) : track_json(*live));
@@ -355,16 +358,12 @@ ApiResponse Api::history(const Principal& who, const Target& target) {
   auto at = query_time(target, "at");
   if (!at) return error_response(400, at.error().code, at.error().detail);
   if (!at->has_value()) return error_response(400, "bad_parameter", "at: an ISO 8601 UTC time");
-  Viewport box;
-  if (const auto found = target.query.find("bbox"); found != target.query.end()) {
-    auto parsed = parse_viewport(found->second);
-    if (!parsed) return error_response(400, parsed.error().code, parsed.error().detail);
-    box = *parsed;
-  }
+  auto box = query_viewport(target);
+  if (!box) return error_response(400, box.error().code, box.error().detail);
   if (services_.history == nullptr) return error_response(404, "no_history", "no store");
   std::lock_guard lock(history_mutex_);
   auto stored = services_.history->tracks_in_box(
-      store::BoundingBox{box.south, box.west, box.north, box.east}, **at);
+      store::BoundingBox{box->south, box->west, box->north, box->east}, **at);
   if (!stored) return error_response(500, stored.error().code, stored.error().detail);
   Json items = Json::array();
   for (const store::TrackRecord& record : *stored) {
@@ -384,18 +383,20 @@ ApiResponse Api::export_history(const Principal& who, const Target& target) {
     return error_response(400, "bad_parameter",
                           "from and to: ISO 8601 UTC times, from <= to, at most 24 h apart");
   }
-  Viewport box;
-  if (const auto found = target.query.find("bbox"); found != target.query.end()) {
-    auto parsed = parse_viewport(found->second);
-    if (!parsed) return error_response(400, parsed.error().code, parsed.error().detail);
-    box = *parsed;
-  }
+  auto box = query_viewport(target);
+  if (!box) return error_response(400, box.error().code, box.error().detail);
   if (services_.history == nullptr) return error_response(404, "no_history", "no store");
   std::lock_guard lock(history_mutex_);
   auto tracks = services_.history->list_tracks();
   if (!tracks) return error_response(500, tracks.error().code, tracks.error().detail);
   std::string csv =
       "track_id,time_utc,time_ns,lat,lon,sog_kn,cog_deg,class,mmsi,name,callsign,owner\n";
+  // Names are outside text: quoted, with quotes doubled, so a comma stays in its field.
+  const auto quoted = [](const std::string& text) {
+    std::string out = "\"";
+    for (const char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return out + "\"";
+  };
   std::size_t rows = 0;
   std::size_t released = 0;
   std::size_t withheld = 0;
@@ -409,17 +410,11 @@ ApiResponse Api::export_history(const Principal& who, const Target& target) {
     if (!positions) return error_response(500, positions.error().code, positions.error().detail);
     bool any = false;
     for (const store::TrackPosition& point : *positions) {
-      if (!box.contains(point.position)) continue;
+      if (!box->contains(point.position)) continue;
       if (++rows > kMaxRows) {
         return error_response(413, "too_large", "more than 1,000,000 rows: a narrower range");
       }
       any = true;
-      // Names are outside text: quoted, with quotes doubled, so a comma stays in its field.
-      const auto quoted = [](const std::string& text) {
-        std::string out = "\"";
-        for (const char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-        return out + "\"";
-      };
       csv += fmt::format("{},{},{},{:.6f},{:.6f},{:.1f},{:.1f},{},{},{},{},{}\n", record.track_id,
                          drift::format_utc_time(point.time), point.time, point.position.lat,
                          point.position.lon, speed_knots(point.velocity),
