@@ -1,8 +1,11 @@
 #include "sim/behaviour.h"
 
+#include <algorithm>
 #include <cmath>
 
+#include "core/units.h"
 #include "sim/motion.h"
+#include "sim/random.h"
 #include "sim/traffic.h"
 
 namespace sw::sim {
@@ -12,10 +15,36 @@ TimeNs seconds_ns(double seconds) {
   return static_cast<TimeNs>(std::llround(seconds)) * kNsPerSecond;
 }
 
-// Mean drift of a stopped boat: the current plus its leeway in the wind.
+// Mean drift of a stopped boat: the current plus its leeway in the wind, each with the
+// boat's own forcing error.
 EastNorth drift_velocity(const Entity& entity, const World& world) {
-  return {world.current_mps.east + entity.plan.leeway_fraction * world.wind_to_mps.east,
-          world.current_mps.north + entity.plan.leeway_fraction * world.wind_to_mps.north};
+  const Plan& plan = entity.plan;
+  const double leeway = std::max(0.0, plan.leeway_fraction + plan.leeway_fraction_error);
+  const EastNorth wind{world.wind_to_mps.east + plan.wind_error_mps.east,
+                       world.wind_to_mps.north + plan.wind_error_mps.north};
+  return {world.current_mps.east + plan.current_error_mps.east + leeway * wind.east,
+          world.current_mps.north + plan.current_error_mps.north + leeway * wind.north};
+}
+
+// Draws the forcing error of a boat that has just stopped (nothing when every sigma is 0, so
+// that scenarios without forcing error keep their draws).
+void draw_forcing_error(Entity& entity, const World& world) {
+  const DriftForcingSigma& sigma = world.drift_error;
+  if (sigma.wind_speed_mps <= 0.0 && sigma.wind_direction_deg <= 0.0 && sigma.current_mps <= 0.0 &&
+      sigma.leeway_fraction <= 0.0) {
+    return;
+  }
+  Plan& plan = entity.plan;
+  const double speed = std::hypot(world.wind_to_mps.east, world.wind_to_mps.north);
+  const double to_rad = std::atan2(world.wind_to_mps.east, world.wind_to_mps.north);
+  const double new_speed = std::max(0.0, gaussian(entity.rng, speed, sigma.wind_speed_mps));
+  const double new_rad =
+      to_rad + units::deg_to_rad(gaussian(entity.rng, 0.0, sigma.wind_direction_deg));
+  plan.wind_error_mps = {new_speed * std::sin(new_rad) - world.wind_to_mps.east,
+                         new_speed * std::cos(new_rad) - world.wind_to_mps.north};
+  plan.current_error_mps = {gaussian(entity.rng, 0.0, sigma.current_mps),
+                            gaussian(entity.rng, 0.0, sigma.current_mps)};
+  plan.leeway_fraction_error = gaussian(entity.rng, 0.0, sigma.leeway_fraction);
 }
 
 void arrive(Entity& entity, TimeNs arrival) {
@@ -45,6 +74,10 @@ void apply_events(Entity& entity, TimeNs now, const World& world) {
     if (now < plan.appear_at) return;
     entity.activity = plan.on_appear;
   }
+  if (plan.leave_at >= 0 && now >= plan.leave_at) {
+    entity.activity = Activity::kGone;
+    return;
+  }
   if (entity.kind == EntityKind::kFerry && entity.activity == Activity::kMoored &&
       now >= plan.next_event_at) {
     const double to_origin = plane_distance_m(entity.state.position, plan.origin);
@@ -63,6 +96,7 @@ void apply_events(Entity& entity, TimeNs now, const World& world) {
       plan.stopped_at = now;
       entity.steering.speed_noise_mps = 0.0;
       entity.steering.course_noise_deg = 0.0;
+      draw_forcing_error(entity, world);
       drift(entity, drift_velocity(entity, world), 0.0);
     } else {
       entity.activity = Activity::kReturning;

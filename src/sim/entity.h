@@ -106,9 +106,16 @@ struct Plan {
   SmallBoatFate fate = SmallBoatFate::kCrosses;
   EastNorth origin;  ///< launch point (small boats), home port (ferries)
   EastNorth destination;
-  double dwell_s = 0.0;             ///< ferry turnaround
-  std::vector<EastNorth> area;      ///< closed ring to wander in (fishing, pleasure)
-  double leeway_fraction = 0.0;     ///< drifting boats
+  double dwell_s = 0.0;          ///< ferry turnaround
+  std::vector<EastNorth> area;   ///< closed ring to wander in (fishing, pleasure)
+  double leeway_fraction = 0.0;  ///< drifting boats
+  /// Error of the forcing a drifting boat really meets, drawn when it stops: added to the
+  /// leeway fraction and to the current (m/s), the wind turned and scaled (see
+  /// EnvironmentConfig::drift_*_sigma).
+  double leeway_fraction_error = 0.0;
+  EastNorth wind_error_mps;
+  EastNorth current_error_mps;
+  TimeNs leave_at = -1;             ///< leaves the scene then (-1: never); aircraft off station
   std::size_t aircraft_config = 0;  ///< index into Scenario::aircraft (aircraft, drones)
 };
 

@@ -61,11 +61,13 @@ void RadarModel::tick(const Snapshot& snapshot, TimeNs step_end, ReportQueue& qu
                       const std::function<void(TimeNs)>& on_scan) {
   for (TimeNs scan_start = first_scan_ + next_scan_ * period_ns_; scan_start < step_end;
        scan_start = first_scan_ + next_scan_ * period_ns_) {
-    queue.push(RadarNorthMarker{scan_start, config_.id, config_.sac, config_.sic, next_scan_,
-                                config_.rotation_s, site_, config_.height_m});
-    if (on_scan) on_scan(scan_start);
-    scan(snapshot, scan_start, queue);
-    if (!config_.tracks) add_clutter(scan_start, queue);
+    if (!config_.down_at(scan_start)) {
+      queue.push(RadarNorthMarker{scan_start, config_.id, config_.sac, config_.sic, next_scan_,
+                                  config_.rotation_s, site_, config_.height_m});
+      if (on_scan) on_scan(scan_start);
+      scan(snapshot, scan_start, queue);
+      if (!config_.tracks) add_clutter(scan_start, queue);
+    }
     ++next_scan_;
   }
 }

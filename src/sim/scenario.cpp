@@ -299,88 +299,6 @@ PatrolConfig read_patrol(TableReader& reader, PatrolConfig config) {
   return config;
 }
 
-AircraftConfig read_aircraft(TableReader& reader, AircraftConfig config) {
-  reader.text("name", config.name);
-  reader.text("callsign", config.callsign);
-  reader.text("nation", config.nation);
-  std::string type = config.drone ? "drone" : "aircraft";
-  reader.text("type", type);
-  if (type != "drone" && type != "aircraft") {
-    fail("scenario_value", reader.path() + ".type must be \"aircraft\" or \"drone\"");
-  }
-  config.drone = type == "drone";
-  std::string pattern = config.pattern == FlightPattern::kLawnmower ? "lawnmower" : "racetrack";
-  reader.text("pattern", pattern);
-  if (pattern != "racetrack" && pattern != "lawnmower") {
-    fail("scenario_value", reader.path() + ".pattern must be \"racetrack\" or \"lawnmower\"");
-  }
-  config.pattern = pattern == "lawnmower" ? FlightPattern::kLawnmower : FlightPattern::kRacetrack;
-  std::optional<LatLon> centre;
-  reader.position("centre", centre);
-  if (centre) config.centre = *centre;
-  reader.number("length_m", config.length_m, 100, 500000);
-  reader.number("width_m", config.width_m, 100, 500000);
-  reader.number("heading_deg", config.heading_deg, 0, 360);
-  reader.number("leg_spacing_m", config.leg_spacing_m, 50, 100000);
-  reader.number("altitude_m", config.altitude_m, 0, 15000);
-  reader.number("speed_kn", config.speed_kn, 5, 600);
-  reader.number("footprint_radius_m", config.footprint_radius_m, 0, 100000);
-  reader.number("look_interval_s", config.look_interval_s, 1, 3600);
-  reader.number("detection_probability", config.detection_probability, 0, 1);
-  reader.number("position_sigma_m", config.position_sigma_m, 0, 10000);
-  reader.number("position_interval_s", config.position_interval_s, 1, 3600);
-  reader.texts("releasable_to", config.releasable_to);
-  reader.finish();
-  if (config.name.empty()) fail("scenario_value", reader.path() + " needs a name");
-  if (config.callsign.empty()) config.callsign = config.name;
-  return config;
-}
-
-RadarConfig read_radar(TableReader& reader, RadarConfig config) {
-  reader.text("id", config.id);
-  reader.integer("sac", config.sac, 0, 255);
-  reader.integer("sic", config.sic, 0, 255);
-  read_place(reader, config.place);
-  reader.number("height_m", config.height_m, 0, 5000);
-  reader.number("range_m", config.range_m, 100, 500000);
-  reader.number("rotation_s", config.rotation_s, 0.25, 60);
-  reader.number("range_sigma_m", config.range_sigma_m, 0, 5000);
-  reader.number("azimuth_sigma_deg", config.azimuth_sigma_deg, 0, 10);
-  reader.number("range_50_m", config.range_50_m, 1, 1e6);
-  reader.number("pd_slope", config.pd_slope, 0.5, 50);
-  reader.number("sea_state_factor", config.sea_state_factor, 0, 5);
-  reader.number("clutter_per_scan", config.clutter_per_scan, 0, 1000);
-  reader.number("clutter_per_sea_state", config.clutter_per_sea_state, 0, 1000);
-  reader.number("clutter_range_m", config.clutter_range_m, 0, 500000);
-  reader.interval("clutter_sector_deg", config.clutter_sector_deg, 0, 360, false);
-  reader.number("min_range_m", config.min_range_m, 0, 100000);
-  std::string reports = config.tracks ? "tracks" : "plots";
-  reader.text("reports", reports);
-  if (reports != "plots" && reports != "tracks") {
-    fail("scenario_value", reader.path() + ".reports must be \"plots\" or \"tracks\"");
-  }
-  config.tracks = reports == "tracks";
-  reader.number("track_velocity_sigma_mps", config.track_velocity_sigma_mps, 0, 100);
-  reader.finish();
-  if (config.id.empty()) fail("scenario_value", reader.path() + " needs an id");
-  return config;
-}
-
-AisReceiverConfig read_receiver(TableReader& reader, AisReceiverConfig config) {
-  reader.text("id", config.id);
-  read_place(reader, config.place);
-  reader.number("range_m", config.range_m, 100, 1e6);
-  reader.number("class_b_range_factor", config.class_b_range_factor, 0, 1);
-  reader.number("slot_loss", config.slot_loss, 0, 1);
-  reader.number("edge_loss", config.edge_loss, 0, 1);
-  reader.finish();
-  if (config.id.empty()) fail("scenario_value", reader.path() + " needs an id");
-  return config;
-}
-
-// ---- Scripted vessels ([[vessel]]) --------------------------------------------------------
-
-/// Times of a scripted vessel must lie within this of the scenario start.
 constexpr TimeNs kScriptedTimeSpan = 30LL * 86400 * kNsPerSecond;
 
 EntityKind read_kind(TableReader& reader) {
@@ -415,6 +333,101 @@ std::optional<TimeNs> read_vessel_time(TableReader& reader, const char* key, Tim
   return time;
 }
 
+/// An optional time window [from, until) of keys `from_key` and `until_key`.
+void read_window(TableReader& reader, const char* from_key, const char* until_key, TimeNs start,
+                 std::optional<TimeNs>& from, std::optional<TimeNs>& until) {
+  from = read_vessel_time(reader, from_key, start);
+  until = read_vessel_time(reader, until_key, start);
+  if (from && until && *until <= *from) {
+    fail("scenario_value", reader.path() + "." + until_key + " must be after " + from_key);
+  }
+}
+
+AircraftConfig read_aircraft(TableReader& reader, AircraftConfig config, TimeNs start) {
+  reader.text("name", config.name);
+  reader.text("callsign", config.callsign);
+  reader.text("nation", config.nation);
+  std::string type = config.drone ? "drone" : "aircraft";
+  reader.text("type", type);
+  if (type != "drone" && type != "aircraft") {
+    fail("scenario_value", reader.path() + ".type must be \"aircraft\" or \"drone\"");
+  }
+  config.drone = type == "drone";
+  std::string pattern = config.pattern == FlightPattern::kLawnmower ? "lawnmower" : "racetrack";
+  reader.text("pattern", pattern);
+  if (pattern != "racetrack" && pattern != "lawnmower") {
+    fail("scenario_value", reader.path() + ".pattern must be \"racetrack\" or \"lawnmower\"");
+  }
+  config.pattern = pattern == "lawnmower" ? FlightPattern::kLawnmower : FlightPattern::kRacetrack;
+  std::optional<LatLon> centre;
+  reader.position("centre", centre);
+  if (centre) config.centre = *centre;
+  reader.number("length_m", config.length_m, 100, 500000);
+  reader.number("width_m", config.width_m, 100, 500000);
+  reader.number("heading_deg", config.heading_deg, 0, 360);
+  reader.number("leg_spacing_m", config.leg_spacing_m, 50, 100000);
+  reader.number("altitude_m", config.altitude_m, 0, 15000);
+  reader.number("speed_kn", config.speed_kn, 5, 600);
+  reader.number("footprint_radius_m", config.footprint_radius_m, 0, 100000);
+  reader.number("look_interval_s", config.look_interval_s, 1, 3600);
+  reader.number("detection_probability", config.detection_probability, 0, 1);
+  reader.number("position_sigma_m", config.position_sigma_m, 0, 10000);
+  reader.number("position_interval_s", config.position_interval_s, 1, 3600);
+  reader.texts("releasable_to", config.releasable_to);
+  read_window(reader, "on_station_from", "on_station_until", start, config.on_station_from,
+              config.on_station_until);
+  reader.finish();
+  if (config.name.empty()) fail("scenario_value", reader.path() + " needs a name");
+  if (config.callsign.empty()) config.callsign = config.name;
+  return config;
+}
+
+RadarConfig read_radar(TableReader& reader, RadarConfig config, TimeNs start) {
+  reader.text("id", config.id);
+  reader.integer("sac", config.sac, 0, 255);
+  reader.integer("sic", config.sic, 0, 255);
+  read_place(reader, config.place);
+  reader.number("height_m", config.height_m, 0, 5000);
+  reader.number("range_m", config.range_m, 100, 500000);
+  reader.number("rotation_s", config.rotation_s, 0.25, 60);
+  reader.number("range_sigma_m", config.range_sigma_m, 0, 5000);
+  reader.number("azimuth_sigma_deg", config.azimuth_sigma_deg, 0, 10);
+  reader.number("range_50_m", config.range_50_m, 1, 1e6);
+  reader.number("pd_slope", config.pd_slope, 0.5, 50);
+  reader.number("sea_state_factor", config.sea_state_factor, 0, 5);
+  reader.number("clutter_per_scan", config.clutter_per_scan, 0, 1000);
+  reader.number("clutter_per_sea_state", config.clutter_per_sea_state, 0, 1000);
+  reader.number("clutter_range_m", config.clutter_range_m, 0, 500000);
+  reader.interval("clutter_sector_deg", config.clutter_sector_deg, 0, 360, false);
+  reader.number("min_range_m", config.min_range_m, 0, 100000);
+  std::string reports = config.tracks ? "tracks" : "plots";
+  reader.text("reports", reports);
+  if (reports != "plots" && reports != "tracks") {
+    fail("scenario_value", reader.path() + ".reports must be \"plots\" or \"tracks\"");
+  }
+  config.tracks = reports == "tracks";
+  reader.number("track_velocity_sigma_mps", config.track_velocity_sigma_mps, 0, 100);
+  read_window(reader, "down_from", "down_until", start, config.down_from, config.down_until);
+  reader.finish();
+  if (config.id.empty()) fail("scenario_value", reader.path() + " needs an id");
+  return config;
+}
+
+AisReceiverConfig read_receiver(TableReader& reader, AisReceiverConfig config) {
+  reader.text("id", config.id);
+  read_place(reader, config.place);
+  reader.number("range_m", config.range_m, 100, 1e6);
+  reader.number("class_b_range_factor", config.class_b_range_factor, 0, 1);
+  reader.number("slot_loss", config.slot_loss, 0, 1);
+  reader.number("edge_loss", config.edge_loss, 0, 1);
+  reader.finish();
+  if (config.id.empty()) fail("scenario_value", reader.path() + " needs an id");
+  return config;
+}
+
+// ---- Scripted vessels ([[vessel]]) --------------------------------------------------------
+
+/// Times of a scripted vessel must lie within this of the scenario start.
 /// A number key, nullopt when absent.
 std::optional<double> read_optional_number(TableReader& reader, const char* key, double low,
                                            double high) {
@@ -496,6 +509,10 @@ void read_scenario(TableReader& root, Scenario& scenario) {
     environment->number("wind_speed_kn", config.wind_speed_kn, 0, 100);
     environment->number("current_to_deg", config.current_to_deg, 0, 360);
     environment->number("current_speed_kn", config.current_speed_kn, 0, 10);
+    environment->number("drift_wind_speed_sigma_kn", config.drift_wind_speed_sigma_kn, 0, 50);
+    environment->number("drift_wind_from_sigma_deg", config.drift_wind_from_sigma_deg, 0, 180);
+    environment->number("drift_current_sigma_kn", config.drift_current_sigma_kn, 0, 5);
+    environment->number("drift_leeway_fraction_sigma", config.drift_leeway_fraction_sigma, 0, 1);
     environment->finish();
   }
   if (auto traffic = root.table("traffic")) read_traffic(*traffic, scenario);
@@ -505,10 +522,12 @@ void read_scenario(TableReader& root, Scenario& scenario) {
   for (TableReader& reader : patrols) scenario.patrols.push_back(read_patrol(reader, {}));
   auto aircraft = root.tables("aircraft");
   if (!aircraft.empty()) scenario.aircraft.clear();
-  for (TableReader& reader : aircraft) scenario.aircraft.push_back(read_aircraft(reader, {}));
+  for (TableReader& reader : aircraft)
+    scenario.aircraft.push_back(read_aircraft(reader, {}, scenario.start));
   auto radars = root.tables("radar");
   if (!radars.empty()) scenario.radars.clear();
-  for (TableReader& reader : radars) scenario.radars.push_back(read_radar(reader, {}));
+  for (TableReader& reader : radars)
+    scenario.radars.push_back(read_radar(reader, {}, scenario.start));
   auto receivers = root.tables("ais_receiver");
   if (!receivers.empty()) scenario.ais_receivers.clear();
   for (TableReader& reader : receivers) scenario.ais_receivers.push_back(read_receiver(reader, {}));

@@ -35,6 +35,15 @@ struct EnvironmentConfig {
   double wind_speed_kn = 12.0;
   double current_to_deg = 40.0;
   double current_speed_kn = 0.8;
+  /// Forcing error of a boat adrift: when its engine fails, the simulator draws the wind
+  /// and current that boat really drifts in from these standard deviations about the values
+  /// above (constant for the drift; on top of the 0.05 m/s wander). A drift prediction only
+  /// knows the values above, so its search areas are scored against a truth that is not its
+  /// own model. 0 (the default): every boat drifts in exactly the configured forcing.
+  double drift_wind_speed_sigma_kn = 0.0;
+  double drift_wind_from_sigma_deg = 0.0;
+  double drift_current_sigma_kn = 0.0;  ///< per axis (east, north)
+  double drift_leeway_fraction_sigma = 0.0;
 };
 
 /// Merchant ships transiting the traffic separation scheme.
@@ -115,6 +124,8 @@ struct AircraftConfig {
   double position_sigma_m = 50.0;
   double position_interval_s = 5.0;  ///< own-asset CoT position
   std::vector<std::string> releasable_to{"GBR", "FRA"};
+  std::optional<TimeNs> on_station_from;   ///< default: the scenario start
+  std::optional<TimeNs> on_station_until;  ///< leaves then; default: never
 };
 
 /// A shore radar.
@@ -143,6 +154,13 @@ struct RadarConfig {
   /// tracker would; no clutter) instead of plots.
   bool tracks = false;
   double track_velocity_sigma_mps = 0.5;
+  /// Out of service (no north markers, no plots) from down_from until down_until.
+  std::optional<TimeNs> down_from;
+  std::optional<TimeNs> down_until;
+
+  bool down_at(TimeNs time) const {
+    return down_from && time >= *down_from && (!down_until || time < *down_until);
+  }
 };
 
 /// A shore AIS receiving station.

@@ -275,7 +275,8 @@ void add_aircraft(EntityFactory& factory, const Scenario& scenario, const World&
     aircraft.steering.speed_sigma_mps = units::knots_to_mps(1.0);
     aircraft.state.speed_mps = aircraft.steering.cruise_mps;
     aircraft.state.altitude_m = config.altitude_m;
-    aircraft.plan.appear_at = scenario.start;
+    aircraft.plan.appear_at = config.on_station_from.value_or(scenario.start);
+    aircraft.plan.leave_at = config.on_station_until.value_or(-1);
   }
 }
 

@@ -37,6 +37,10 @@ World make_world(const Scenario& scenario, const Geography& geography) {
   world.current_mps =
       vector_towards(environment.current_to_deg, units::knots_to_mps(environment.current_speed_kn));
   world.sea_state = environment.sea_state;
+  world.drift_error.wind_speed_mps = units::knots_to_mps(environment.drift_wind_speed_sigma_kn);
+  world.drift_error.wind_direction_deg = environment.drift_wind_from_sigma_deg;
+  world.drift_error.current_mps = units::knots_to_mps(environment.drift_current_sigma_kn);
+  world.drift_error.leeway_fraction = environment.drift_leeway_fraction_sigma;
   return world;
 }
 

@@ -18,6 +18,14 @@ struct PlaneLane {
 };
 
 /// Surroundings shared by every entity of a run.
+/// Standard deviations of a drifting boat's own forcing error (SI units).
+struct DriftForcingSigma {
+  double wind_speed_mps = 0.0;
+  double wind_direction_deg = 0.0;
+  double current_mps = 0.0;  ///< per axis
+  double leeway_fraction = 0.0;
+};
+
 struct World {
   explicit World(LatLon origin) : frame(origin) {}
 
@@ -26,6 +34,7 @@ struct World {
   EastNorth wind_to_mps;  ///< velocity of the wind (towards which it blows)
   EastNorth current_mps;  ///< velocity of the surface current
   int sea_state = 0;
+  DriftForcingSigma drift_error;
 
   EastNorth to_plane(LatLon position) const { return frame.forward(position); }
   LatLon to_geo(EastNorth point) const { return frame.reverse(point); }

@@ -337,6 +337,94 @@ TEST(SimulatorTest, RadarScansAtItsRotationPeriodWithPoissonClutter) {
   }
 }
 
+TEST(SimulatorTest, ARadarDownSendsNothingAndAnAircraftOffStationNothing) {
+  Scenario scenario = short_scenario(300, 6);
+  const TimeNs second = kNsPerSecond;
+  scenario.radars[0].down_from = scenario.start + 60 * second;
+  scenario.radars[0].down_until = scenario.start + 120 * second;
+  scenario.aircraft[0].on_station_from = scenario.start + 100 * second;
+  scenario.aircraft[0].on_station_until = scenario.start + 200 * second;
+  const std::string aircraft = scenario.aircraft[0].callsign;
+  std::size_t markers_before = 0, markers_during = 0, markers_after = 0;
+  std::vector<TimeNs> asset_times;
+  for (const Report& report : collect(scenario)) {
+    if (const auto* marker = std::get_if<RadarNorthMarker>(&report)) {
+      if (marker->radar_id != scenario.radars[0].id) continue;
+      const TimeNs since = marker->time - scenario.start;
+      (since < 60 * second    ? markers_before
+       : since < 120 * second ? markers_during
+                              : markers_after)++;
+    } else if (const auto* plot = std::get_if<RadarPlot>(&report)) {
+      if (plot->radar_id == scenario.radars[0].id) {
+        EXPECT_FALSE(scenario.radars[0].down_at(plot->time)) << plot->time;
+      }
+    } else if (const auto* asset = std::get_if<AssetPosition>(&report)) {
+      if (asset->callsign == aircraft) asset_times.push_back(asset->time - scenario.start);
+    }
+  }
+  EXPECT_EQ(markers_during, 0U);
+  EXPECT_EQ(markers_before, 24U);  // 60 s / 2.5 s
+  EXPECT_GT(markers_after, 70U);
+  ASSERT_FALSE(asset_times.empty());
+  EXPECT_GE(*std::min_element(asset_times.begin(), asset_times.end()), 100 * second);
+  EXPECT_LT(*std::max_element(asset_times.begin(), asset_times.end()), 201 * second);
+  EXPECT_GT(asset_times.size(), 15U);  // every 5 s for 100 s
+
+  EXPECT_FALSE(parse_scenario(R"(
+[[radar]]
+id = "r"
+position = { lat = 51.1, lon = 1.3 }
+down_from = 2024-08-15T05:00:00Z
+down_until = 2024-08-15T04:30:00Z
+)")
+                   .ok());
+}
+
+// Mean drift velocity (east, north) of each boat over its whole drift.
+std::vector<std::pair<double, double>> drift_velocities(const Scenario& scenario) {
+  const TruthIndex truth(collect(scenario));
+  std::vector<std::pair<double, double>> velocities;
+  for (const auto& [id, records] : truth.by_id()) {
+    const TruthRecord* first = nullptr;
+    const TruthRecord* last = nullptr;
+    for (const TruthRecord& record : records) {
+      if (record.activity != Activity::kDrifting) continue;
+      if (first == nullptr) first = &record;
+      last = &record;
+    }
+    if (first == nullptr || last->time - first->time < 600 * kNsPerSecond) continue;
+    const double seconds = static_cast<double>(last->time - first->time) / 1e9;
+    const LocalFrame frame(first->position);
+    const EastNorth moved = frame.forward(last->position);
+    velocities.emplace_back(moved.east / seconds, moved.north / seconds);
+  }
+  return velocities;
+}
+
+double spread(const std::vector<std::pair<double, double>>& velocities) {
+  double east = 0, north = 0;
+  for (const auto& [e, n] : velocities) east += e, north += n;
+  east /= static_cast<double>(velocities.size());
+  north /= static_cast<double>(velocities.size());
+  double sum = 0;
+  for (const auto& [e, n] : velocities) sum += (e - east) * (e - east) + (n - north) * (n - north);
+  return std::sqrt(sum / static_cast<double>(velocities.size()) / 2.0);  // per axis
+}
+
+TEST(SimulatorTest, DriftingBoatsMeetTheirOwnForcingError) {
+  Scenario scenario = small_boat_scenario();
+  scenario.small_boat.failure_after_min = {2, 3};
+  const auto exact = drift_velocities(scenario);
+  scenario.environment.drift_current_sigma_kn = 0.4;  // 0.206 m/s per axis
+  const auto perturbed = drift_velocities(scenario);
+  ASSERT_GE(exact.size(), 6U);
+  ASSERT_EQ(perturbed.size(), exact.size());
+  // Without forcing error the boats differ only by the wander (0.05 m/s, 10 min).
+  EXPECT_LT(spread(exact), 0.05);
+  EXPECT_GT(spread(perturbed), 0.1);
+  EXPECT_LT(spread(perturbed), 0.35);
+}
+
 TEST(SimulatorTest, AircraftFlyTheirPatterns) {
   Scenario scenario = short_scenario(1200, 2);
   scenario.output.truth_interval_s = 10;
