@@ -3,11 +3,11 @@
 #include <sqlite3.h>
 
 #include <algorithm>
-#include <cmath>
 #include <limits>
 #include <string_view>
 #include <utility>
 
+#include "store/record_checks.h"
 #include "store/sqlite/alert_columns.h"
 #include "store/sqlite/label_columns.h"
 #include "store/sqlite/track_columns.h"
@@ -136,54 +136,17 @@ std::string select_tracks() {
          "ON p.track_id = t.track_id AND p.time_ns = t.last_seen_ns ORDER BY t.track_id";
 }
 
-constexpr std::string_view kSelectObservations =
-    "SELECT time_ns, source_id, kind, journal_sequence, track_id FROM observations "
-    "WHERE time_ns BETWEEN ?1 AND ?2 "
-    "ORDER BY time_ns, source_id, journal_sequence, kind, track_id";
+std::string select_observations() {
+  return "SELECT " + std::string(kObservationColumns) +
+         " FROM observations WHERE time_ns BETWEEN ?1 AND ?2 "
+         "ORDER BY time_ns, source_id, journal_sequence, kind, track_id";
+}
 constexpr std::string_view kSelectSources =
     "SELECT source_id, format, description, label_owner, label_releasable_to, label_purposes, "
     "label_sensitivity, label_personal_data, label_retention_s FROM sources ORDER BY source_id";
 constexpr std::string_view kSelectCounter =
     "SELECT source_id, name, value, time_ns FROM counters WHERE source_id = ?1 AND name = ?2 "
     "ORDER BY time_ns";
-
-/// Why an update cannot be stored, or nullptr.
-const char* update_defect(const TrackUpdate& update) {
-  const double numbers[] = {update.position.lat,
-                            update.position.lon,
-                            update.velocity.east,
-                            update.velocity.north,
-                            update.covariance.ee,
-                            update.covariance.en,
-                            update.covariance.nn,
-                            update.identity.length_m.value_or(0.0),
-                            update.identity.width_m.value_or(0.0)};
-  for (const double number : numbers) {
-    if (!std::isfinite(number)) return "non_finite";
-  }
-  if (std::abs(update.position.lat) > 90.0 || std::abs(update.position.lon) > 180.0) {
-    return "bad_position";
-  }
-  return nullptr;
-}
-
-/// Why an alert revision cannot be stored, or nullptr.
-const char* alert_defect(const AlertRecord& alert) {
-  if (!std::isfinite(alert.position.lat) || !std::isfinite(alert.position.lon)) {
-    return "non_finite";
-  }
-  if (std::abs(alert.position.lat) > 90.0 || std::abs(alert.position.lon) > 180.0) {
-    return "bad_position";
-  }
-  return nullptr;
-}
-
-TimeNs saturating_minus(TimeNs time, TimeNs duration) {
-  if (time < std::numeric_limits<TimeNs>::min() + duration) {
-    return std::numeric_limits<TimeNs>::min();
-  }
-  return time - duration;
-}
 
 }  // namespace
 
@@ -264,11 +227,12 @@ Status SqliteStore::prepare_statements() {
   const std::string track_history = select_track_history();
   const std::string tracks_in_box = tracks_in_box_sql();
   const std::string list_tracks = select_tracks();
+  const std::string observations = select_observations();
   for (const auto& [statement, sql] :
        std::initializer_list<std::pair<Statement*, std::string_view>>{
            {&all.track_history, track_history},
            {&all.list_tracks, list_tracks},
-           {&all.observations, kSelectObservations},
+           {&all.observations, observations},
            {&all.sources, kSelectSources},
            {&all.counter_history, kSelectCounter}}) {
     if (Status prepared = prepare(*statement, sql); !prepared) return prepared;
@@ -606,12 +570,7 @@ Result<std::vector<SourceRecord>> SqliteStore::sources() {
     auto row = statement.step();
     if (!row) return row.error();
     if (!*row) break;
-    SourceRecord source;
-    source.source_id = statement.column_text(0);
-    source.format = statement.column_text(1);
-    source.description = statement.column_text(2);
-    source.label = read_label(statement, 3);
-    records.push_back(std::move(source));
+    records.push_back(read_source(statement, 0));
   }
   statement.reset();
   return records;

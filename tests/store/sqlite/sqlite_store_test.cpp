@@ -1,171 +1,33 @@
-// SqliteStore writes and queries: one transaction per batch, history by id and time
-// range, latest identity and label per track, out-of-order positions, rejected updates
-// counted by reason, and the observation index, sources and counters round trips.
+// What only the SQLite store has: a failed batch (a trigger refuses a row) leaves nothing
+// and the handle usable, the box query's plan uses the R*Tree and the last-seen index, a
+// reopened file (and a read-only handle) reads back the same alerts, and a version 2 file
+// refuses alerts until migrated. The behaviour every backend shares is tested in
+// tests/store/backends on each of them.
 
 #include "store/sqlite/sqlite_store.h"
 
 #include <gtest/gtest.h>
 
-#include <cmath>
-#include <limits>
+#include <algorithm>
+#include <tuple>
 #include <vector>
 
+#include "../backends/alert_inputs.h"
+#include "store/sqlite/track_columns.h"
 #include "store_test_util.h"
 
 namespace sw::store {
 namespace {
 
+using testing::dump;
+using testing::kHour;
 using testing::kT0;
+using testing::make_alert;
 using testing::make_update;
 using testing::open_store;
+using testing::random_alerts;
 using testing::TempDirectory;
-
-TEST(SqliteStore, HistoryByIdAndTimeRange) {
-  TempDirectory directory;
-  auto store = open_store(directory.sub("history.db"));
-  ASSERT_NE(store, nullptr);
-  std::vector<TrackUpdate> updates;
-  for (int step = 0; step < 10; ++step) {
-    updates.push_back(make_update(7, kT0 + step * kNsPerSecond, 51.0 + step * 0.001, 1.5));
-    updates.push_back(make_update(8, kT0 + step * kNsPerSecond, 50.9, 1.4 + step * 0.001));
-  }
-  ASSERT_TRUE(store->write(updates).ok());
-
-  auto history = store->track_history(7, kT0 + 2 * kNsPerSecond, kT0 + 5 * kNsPerSecond);
-  ASSERT_TRUE(history.ok());
-  ASSERT_EQ(history->size(), 4U);
-  for (std::size_t position_idx = 0; position_idx < history->size(); ++position_idx) {
-    const TrackPosition& position = (*history)[position_idx];
-    EXPECT_EQ(position.track_id, 7U);
-    EXPECT_EQ(position.time, kT0 + static_cast<TimeNs>(position_idx + 2) * kNsPerSecond);
-    EXPECT_DOUBLE_EQ(position.position.lat, 51.0 + static_cast<double>(position_idx + 2) * 0.001);
-    EXPECT_DOUBLE_EQ(position.velocity.east, 1.5);
-    EXPECT_DOUBLE_EQ(position.covariance.en, 5.0);
-    EXPECT_EQ(position.status, TrackStatus::kConfirmed);
-  }
-  EXPECT_TRUE(store->track_history(9, kT0, kT0 + 100 * kNsPerSecond)->empty());
-  EXPECT_EQ(store->stats().batches, 1U);
-  EXPECT_EQ(store->stats().track_updates, 20U);
-}
-
-TEST(SqliteStore, TrackKeepsLatestIdentityAndLabelAndSeenTimes) {
-  TempDirectory directory;
-  auto store = open_store(directory.sub("identity.db"));
-  ASSERT_NE(store, nullptr);
-  TrackUpdate first = make_update(42, kT0 + 10 * kNsPerSecond, 51.0, 1.5);
-  first.track_class = TrackClass::kDark;
-  TrackUpdate second = make_update(42, kT0 + 20 * kNsPerSecond, 51.01, 1.51);
-  second.track_class = TrackClass::kCooperative;
-  second.identity.mmsi = 227006760;
-  second.identity.name = "PRIDE OF KENT";
-  second.identity.callsign = "ZDLC3";
-  second.identity.ship_type = 60;
-  second.identity.length_m = 179.7;
-  second.identity.width_m = 28.3;
-  second.label.releasable_to = {"UK/MRCC-DOVER", "BE,NL", "odd\\name"};
-  second.label.sensitivity = Sensitivity::kAmber;
-  second.label.personal_data = true;
-  second.label.retention_s = 86400;
-  // An older update arriving late must not overwrite the identity, but moves first_seen.
-  TrackUpdate late = make_update(42, kT0 + 5 * kNsPerSecond, 50.99, 1.49);
-  late.identity.name = "STALE NAME";
-
-  ASSERT_TRUE(store->write(std::vector<TrackUpdate>{first, second}).ok());
-  ASSERT_TRUE(store->write(std::vector<TrackUpdate>{late}).ok());
-
-  auto tracks = store->list_tracks();
-  ASSERT_TRUE(tracks.ok());
-  ASSERT_EQ(tracks->size(), 1U);
-  const TrackRecord& track = tracks->front();
-  EXPECT_EQ(track.track_id, 42U);
-  EXPECT_EQ(track.track_class, TrackClass::kCooperative);
-  EXPECT_EQ(track.identity, second.identity);
-  EXPECT_EQ(track.label, second.label);
-  EXPECT_EQ(track.first_seen, kT0 + 5 * kNsPerSecond);
-  EXPECT_EQ(track.last_seen, kT0 + 20 * kNsPerSecond);
-  EXPECT_EQ(track.position.time, kT0 + 20 * kNsPerSecond);
-  EXPECT_DOUBLE_EQ(track.position.position.lat, 51.01);
-}
-
-TEST(SqliteStore, RewritingAPositionReplacesIt) {
-  TempDirectory directory;
-  auto store = open_store(directory.sub("rewrite.db"));
-  ASSERT_NE(store, nullptr);
-  ASSERT_TRUE(store->write(std::vector<TrackUpdate>{make_update(1, kT0, 51.0, 1.0)}).ok());
-  ASSERT_TRUE(
-      store->write(std::vector<TrackUpdate>{make_update(1, kT0, 51.5, 1.5, TrackStatus::kCoasting)})
-          .ok());
-  auto history = store->track_history(1, kT0, kT0);
-  ASSERT_TRUE(history.ok());
-  ASSERT_EQ(history->size(), 1U);
-  EXPECT_DOUBLE_EQ(history->front().position.lat, 51.5);
-  EXPECT_EQ(history->front().status, TrackStatus::kCoasting);
-}
-
-TEST(SqliteStore, BadUpdatesAreCountedByReasonAndTheRestWritten) {
-  TempDirectory directory;
-  auto store = open_store(directory.sub("rejects.db"));
-  ASSERT_NE(store, nullptr);
-  std::vector<TrackUpdate> updates = {
-      make_update(1, kT0, 51.0, 1.0), make_update(2, kT0, std::nan(""), 1.0),
-      make_update(3, kT0, 91.0, 1.0), make_update(4, kT0, 51.0, -180.5),
-      make_update(5, kT0, 51.0, 1.0)};
-  updates[4].covariance.nn = std::numeric_limits<double>::infinity();
-  ASSERT_TRUE(store->write(updates).ok());
-  EXPECT_EQ(store->stats().track_updates, 1U);
-  EXPECT_EQ(store->stats().rejected_updates.at("non_finite"), 2U);
-  EXPECT_EQ(store->stats().rejected_updates.at("bad_position"), 2U);
-  EXPECT_EQ(store->list_tracks()->size(), 1U);
-}
-
-TEST(SqliteStore, ObservationsSourcesAndCountersRoundTrip) {
-  TempDirectory directory;
-  auto store = open_store(directory.sub("index.db"));
-  ASSERT_NE(store, nullptr);
-  const std::vector<SourceRecord> sources = {
-      {"radar-dover",
-       "asterix-cat010",
-       "Dover coastguard radar",
-       {"UK/HMCG", {"FR"}, 3, Sensitivity::kAmber, false, 0}},
-      {"ais-gris-nez",
-       "nmea-ais",
-       "Gris-Nez AIS base station",
-       {"FR/CROSS-GN", {}, 1, Sensitivity::kGreen, false, 0}}};
-  const std::vector<ObservationRecord> observations = {
-      {kT0 + 2, "radar-dover", ObservationKind::kRadarPlot, 11, std::nullopt},
-      {kT0 + 1, "ais-gris-nez", ObservationKind::kAisPosition, 10, 42},
-      {kT0 + 3, "ais-gris-nez", ObservationKind::kAisStatic, 12, 42}};
-  const std::vector<CounterSample> counters = {
-      {"ais-gris-nez", "bad_checksum", 3, kT0},
-      {"ais-gris-nez", "bad_checksum", 5, kT0 + kNsPerSecond}};
-  WriteBatch batch;
-  batch.sources = sources;
-  batch.observations = observations;
-  batch.counters = counters;
-  ASSERT_TRUE(store->write(batch).ok());
-
-  auto read_sources = store->sources();
-  ASSERT_TRUE(read_sources.ok());
-  EXPECT_EQ(*read_sources, (std::vector<SourceRecord>{sources[1], sources[0]}));  // by id
-  auto read_observations = store->observations(kT0, kT0 + 2);
-  ASSERT_TRUE(read_observations.ok());
-  EXPECT_EQ(*read_observations,
-            (std::vector<ObservationRecord>{observations[1], observations[0]}));  // by time
-  auto samples = store->counter_history("ais-gris-nez", "bad_checksum");
-  ASSERT_TRUE(samples.ok());
-  EXPECT_EQ(*samples, counters);
-
-  // Sources are replaced by id; a counter sample at the same time replaces the value.
-  std::vector<SourceRecord> renamed = {sources[0]};
-  renamed[0].description = "Dover radar (replacement head)";
-  std::vector<CounterSample> corrected = {{"ais-gris-nez", "bad_checksum", 4, kT0}};
-  WriteBatch second;
-  second.sources = renamed;
-  second.counters = corrected;
-  ASSERT_TRUE(store->write(second).ok());
-  EXPECT_EQ(store->sources()->back().description, "Dover radar (replacement head)");
-  EXPECT_EQ(store->counter_history("ais-gris-nez", "bad_checksum")->front().value, 4);
-}
+using testing::write_alerts;
 
 TEST(SqliteStore, FailedBatchWritesNothing) {
   TempDirectory directory;
@@ -186,6 +48,86 @@ TEST(SqliteStore, FailedBatchWritesNothing) {
   // The handle stays usable.
   ASSERT_TRUE(store->write(std::vector<TrackUpdate>{make_update(1, kT0, 51.0, 1.0)}).ok());
   EXPECT_EQ(store->list_tracks()->size(), 1U);
+}
+
+TEST(SqliteStore, QueryPlanUsesTheRtreeAndTheLastSeenIndex) {
+  TempDirectory directory;
+  auto store = open_store(directory.sub("plan.db"));
+  ASSERT_NE(store, nullptr);
+  // With statistics of a store holding 50 tracks x 20 positions (as after PRAGMA optimize).
+  std::vector<TrackUpdate> updates;
+  for (std::uint64_t track_id = 1; track_id <= 50; ++track_id) {
+    for (int step = 0; step < 20; ++step) {
+      updates.push_back(make_update(track_id, kT0 + step * kNsPerSecond, 51.0, 1.5));
+    }
+  }
+  ASSERT_TRUE(store->write(updates).ok());
+  ASSERT_TRUE(store->database().execute("ANALYZE").ok());
+  auto plan = store->database().prepare("EXPLAIN QUERY PLAN " + tracks_in_box_sql());
+  ASSERT_TRUE(plan.ok());
+  std::string details;
+  while (*plan->step()) details += plan->column_text(3) + "\n";
+  EXPECT_NE(details.find("SCAN r VIRTUAL TABLE INDEX 2:"), std::string::npos) << details;
+  EXPECT_NE(details.find("SEARCH p USING INTEGER PRIMARY KEY"), std::string::npos) << details;
+  EXPECT_NE(details.find("SEARCH t USING INDEX tracks_by_last_seen"), std::string::npos) << details;
+}
+
+TEST(SqliteStore, ReopenedFileReadsBackTheSameAlerts) {
+  TempDirectory directory;
+  const std::string path = directory.sub("reopen.db");
+  const std::vector<AlertRecord> alerts = random_alerts(5);
+  std::string written_dump;
+  {
+    auto store = open_store(path);
+    ASSERT_NE(store, nullptr);
+    ASSERT_TRUE(write_alerts(*store, alerts).ok());
+    written_dump = dump(*store);
+  }
+  auto store = open_store(path);
+  ASSERT_NE(store, nullptr);
+  std::vector<AlertRecord> expected = alerts;
+  std::stable_sort(
+      expected.begin(), expected.end(), [](const AlertRecord& a, const AlertRecord& b) {
+        return std::tie(a.time, a.alert_id, a.revision) < std::tie(b.time, b.alert_id, b.revision);
+      });
+  EXPECT_EQ(*store->alert_revisions(0, kT0 + 24 * kHour), expected);
+  EXPECT_EQ(dump(*store), written_dump);
+
+  SqliteStoreOptions read_only;
+  read_only.read_only = true;
+  auto reader = SqliteStore::open(path, read_only);
+  ASSERT_TRUE(reader.ok());
+  EXPECT_EQ(*(*reader)->alert_revisions(0, kT0 + 24 * kHour), expected);
+  EXPECT_EQ((*reader)->open_alerts(kT0 + 24 * kHour)->size(),
+            store->open_alerts(kT0 + 24 * kHour)->size());
+}
+
+TEST(SqliteStore, VersionTwoFileRefusesAlertsUntilMigrated) {
+  TempDirectory directory;
+  const std::string path = directory.sub("v2.db");
+  const std::vector<AlertRecord> alerts = {make_alert(1, 1, kT0)};
+  {
+    SqliteStoreOptions options;
+    options.schema_version = 2;
+    auto store = open_store(path, options);
+    ASSERT_NE(store, nullptr);
+    const std::vector<TrackUpdate> tracks = {make_update(1, kT0, 51.0, 1.5)};
+    WriteBatch batch;
+    batch.tracks = tracks;
+    batch.alerts = alerts;
+    // Refused as a whole: the tracks of that batch are not written either.
+    EXPECT_EQ(store->write(batch).error().code, "schema_outdated");
+    EXPECT_TRUE(store->list_tracks()->empty());
+    EXPECT_EQ(store->open_alerts(kT0).error().code, "schema_outdated");
+    ASSERT_TRUE(store->write(tracks).ok());
+    EXPECT_NE(dump(*store).find("[alerts] "), std::string::npos);
+  }
+  auto store = open_store(path);
+  ASSERT_NE(store, nullptr);
+  EXPECT_EQ(store->schema_version(), kLatestSchemaVersion);
+  EXPECT_EQ(store->list_tracks()->size(), 1U);
+  ASSERT_TRUE(write_alerts(*store, alerts).ok());
+  EXPECT_EQ(*store->open_alerts(kT0), alerts);
 }
 
 }  // namespace

@@ -1,8 +1,7 @@
-// Alert revisions in the SQLite store: every field round-trips, revisions come back in
+// Alert revisions, on every backend: every field round-trips, revisions come back in
 // (time, alert, revision) order, open_alerts answers "what was open at T", rewriting a
 // revision replaces it, the canonical dump does not depend on batching, retention follows
-// each revision's label, bad positions are counted and skipped, and a reopened file (or
-// a version 2 file after migration) reads back what was written.
+// each revision's label, and bad positions are counted and skipped.
 
 #include <gtest/gtest.h>
 
@@ -16,46 +15,26 @@
 #include <utility>
 #include <vector>
 
+#include "alert_inputs.h"
 #include "core/rng.h"
-#include "store_test_util.h"
+#include "store_backends.h"
 
 namespace sw::store {
 namespace {
 
 using testing::dump;
 using testing::kT0;
+using testing::make_alert;
 using testing::make_update;
-using testing::open_store;
-using testing::TempDirectory;
+using testing::random_alerts;
+using testing::write_alerts;
 
-constexpr TimeNs kMinute = 60 * kNsPerSecond;
-constexpr TimeNs kHour = 60 * kMinute;
+class StoreAlerts : public testing::StoreBackendTest {};
+INSTANTIATE_TEST_SUITE_P(Backends, StoreAlerts, ::testing::ValuesIn(testing::all_backends()),
+                         testing::backend_name);
 
-AlertRecord make_alert(std::uint64_t alert_id, std::uint32_t revision, TimeNs time,
-                       const std::string& state = "open", const std::string& change = "raised") {
-  AlertRecord alert;
-  alert.alert_id = alert_id;
-  alert.revision = revision;
-  alert.time = time;
-  alert.kind = "drifting";
-  alert.state = state;
-  alert.severity = 2;
-  alert.change = change;
-  alert.actor = "system";
-  alert.region = "CROSS Gris-Nez";
-  alert.position = {50.95, 1.61};
-  alert.subjects = {12};
-  alert.body_json =
-      R"({"id":)" + std::to_string(alert_id) + R"(,"rev":)" + std::to_string(revision) + "}";
-  alert.label = {"FR/CROSS-GN", {"UK/MRCC-DOVER"}, 1, Sensitivity::kAmber, false, 0};
-  return alert;
-}
-
-Status write_alerts(HistoryStore& store, const std::vector<AlertRecord>& alerts) {
-  WriteBatch batch;
-  batch.alerts = alerts;
-  return store.write(batch);
-}
+using testing::kHour;
+using testing::kMinute;
 
 /// (alert_id, revision) of each record, in order.
 using Keys = std::vector<std::pair<std::uint64_t, std::uint32_t>>;
@@ -66,9 +45,8 @@ Keys keys(const std::vector<AlertRecord>& alerts) {
   return result;
 }
 
-TEST(StoreAlerts, EveryFieldRoundTrips) {
-  TempDirectory directory;
-  auto store = open_store(directory.sub("fields.db"));
+TEST_P(StoreAlerts, EveryFieldRoundTrips) {
+  auto store = open_store();
   ASSERT_NE(store, nullptr);
   AlertRecord collision;
   collision.alert_id = std::numeric_limits<std::uint64_t>::max();
@@ -105,9 +83,8 @@ TEST(StoreAlerts, EveryFieldRoundTrips) {
   EXPECT_TRUE(store->stats().rejected_alerts.empty());
 }
 
-TEST(StoreAlerts, RevisionsComeBackByTimeThenAlertThenRevision) {
-  TempDirectory directory;
-  auto store = open_store(directory.sub("order.db"));
+TEST_P(StoreAlerts, RevisionsComeBackByTimeThenAlertThenRevision) {
+  auto store = open_store();
   ASSERT_NE(store, nullptr);
   // Written out of order, over two batches.
   ASSERT_TRUE(write_alerts(*store, {make_alert(2, 2, kT0 + 2 * kMinute, "acknowledged"),
@@ -128,9 +105,8 @@ TEST(StoreAlerts, RevisionsComeBackByTimeThenAlertThenRevision) {
   EXPECT_TRUE(store->alert_history(99)->empty());
 }
 
-TEST(StoreAlerts, OpenAlertsFollowTheLatestRevisionAtTheTime) {
-  TempDirectory directory;
-  auto store = open_store(directory.sub("open.db"));
+TEST_P(StoreAlerts, OpenAlertsFollowTheLatestRevisionAtTheTime) {
+  auto store = open_store();
   ASSERT_NE(store, nullptr);
   const TimeNs closed_at = kT0 + 20 * kMinute;
   ASSERT_TRUE(
@@ -161,10 +137,9 @@ TEST(StoreAlerts, OpenAlertsFollowTheLatestRevisionAtTheTime) {
   EXPECT_EQ(open->front(), make_alert(1, 2, kT0 + 10 * kMinute, "acknowledged", "acknowledged"));
 }
 
-TEST(StoreAlerts, RewritingARevisionReplacesIt) {
-  TempDirectory directory;
-  auto once = open_store(directory.sub("once.db"));
-  auto twice = open_store(directory.sub("twice.db"));
+TEST_P(StoreAlerts, RewritingARevisionReplacesIt) {
+  auto once = open_store();
+  auto twice = open_store();
   ASSERT_NE(once, nullptr);
   ASSERT_NE(twice, nullptr);
   const std::vector<AlertRecord> alerts = {make_alert(1, 1, kT0),
@@ -187,34 +162,8 @@ TEST(StoreAlerts, RewritingARevisionReplacesIt) {
   EXPECT_EQ(keys(*twice->open_alerts(kT0 + kHour)), (Keys{{1, 2}}));
 }
 
-constexpr const char* kLaterStates[] = {"acknowledged", "handed_over", "closed"};
-
-/// 30 alerts with 1 to 4 revisions each over an hour, in time order.
-std::vector<AlertRecord> random_alerts(std::uint64_t seed) {
-  Rng rng(seed);
-  std::vector<AlertRecord> alerts;
-  for (std::uint64_t alert_id = 1; alert_id <= 30; ++alert_id) {
-    TimeNs time = kT0 + static_cast<TimeNs>(rng.uniform(0.0, 3600.0) * 1e9);
-    const auto revisions = static_cast<std::uint32_t>(1 + rng.next() % 4);
-    for (std::uint32_t revision = 1; revision <= revisions; ++revision) {
-      AlertRecord alert = revision == 1 ? make_alert(alert_id, revision, time)
-                                        : make_alert(alert_id, revision, time,
-                                                     kLaterStates[rng.next() % 3], "updated");
-      alert.position = {rng.uniform(50.8, 51.2), rng.uniform(1.2, 1.8)};
-      alert.severity = static_cast<std::int32_t>(rng.next() % 4);
-      alert.subjects = {rng.next() % 50, rng.next() % 50};
-      alerts.push_back(alert);
-      time += static_cast<TimeNs>(rng.uniform(1.0, 600.0) * 1e9);
-    }
-  }
-  std::stable_sort(alerts.begin(), alerts.end(),
-                   [](const AlertRecord& a, const AlertRecord& b) { return a.time < b.time; });
-  return alerts;
-}
-
-std::string write_in_batches(const std::string& path, const std::vector<AlertRecord>& alerts,
-                             std::size_t batch_size) {
-  auto store = open_store(path);
+std::string write_in_batches(std::unique_ptr<HistoryStore> store,
+                             const std::vector<AlertRecord>& alerts, std::size_t batch_size) {
   if (store == nullptr) return {};
   for (std::size_t begin = 0; begin < alerts.size(); begin += batch_size) {
     WriteBatch batch;
@@ -224,13 +173,12 @@ std::string write_in_batches(const std::string& path, const std::vector<AlertRec
   return dump(*store);
 }
 
-TEST(StoreAlerts, CanonicalDumpDoesNotDependOnBatching) {
-  TempDirectory directory;
+TEST_P(StoreAlerts, CanonicalDumpDoesNotDependOnBatching) {
   const std::vector<AlertRecord> alerts = random_alerts(11);
-  const std::string one_batch = write_in_batches(directory.sub("one.db"), alerts, alerts.size());
-  const std::string small_batches = write_in_batches(directory.sub("small.db"), alerts, 4);
+  const std::string one_batch = write_in_batches(open_store(), alerts, alerts.size());
+  const std::string small_batches = write_in_batches(open_store(), alerts, 4);
   std::vector<AlertRecord> reversed(alerts.rbegin(), alerts.rend());
-  const std::string reversed_singles = write_in_batches(directory.sub("rev.db"), reversed, 1);
+  const std::string reversed_singles = write_in_batches(open_store(), reversed, 1);
   ASSERT_FALSE(one_batch.empty());
   EXPECT_EQ(one_batch, small_batches);
   EXPECT_EQ(one_batch, reversed_singles);
@@ -244,14 +192,13 @@ TEST(StoreAlerts, CanonicalDumpDoesNotDependOnBatching) {
 
   std::vector<AlertRecord> changed = alerts;
   changed[9].position.lon += 1e-8;
-  EXPECT_NE(write_in_batches(directory.sub("changed.db"), changed, 4), one_batch);
+  EXPECT_NE(write_in_batches(open_store(), changed, 4), one_batch);
 }
 
-TEST(StoreAlerts, RetentionFollowsEachRevisionsLabel) {
-  TempDirectory directory;
-  SqliteStoreOptions options;
-  options.default_retention = 24 * kHour;
-  auto store = open_store(directory.sub("retention.db"), options);
+TEST_P(StoreAlerts, RetentionFollowsEachRevisionsLabel) {
+  testing::StoreSettings settings;
+  settings.default_retention = 24 * kHour;
+  auto store = open_store(settings);
   ASSERT_NE(store, nullptr);
   std::vector<AlertRecord> alerts;
   for (std::uint32_t hour = 0; hour < 48; ++hour) {
@@ -282,9 +229,8 @@ TEST(StoreAlerts, RetentionFollowsEachRevisionsLabel) {
   EXPECT_EQ(again->alerts, 0U);
 }
 
-TEST(StoreAlerts, BadPositionsAreCountedAndTheRestIsWritten) {
-  TempDirectory directory;
-  auto store = open_store(directory.sub("bad.db"));
+TEST_P(StoreAlerts, BadPositionsAreCountedAndTheRestIsWritten) {
+  auto store = open_store();
   ASSERT_NE(store, nullptr);
   AlertRecord nan_lat = make_alert(1, 1, kT0);
   nan_lat.position.lat = std::nan("");
@@ -311,64 +257,6 @@ TEST(StoreAlerts, BadPositionsAreCountedAndTheRestIsWritten) {
   EXPECT_EQ(store->stats().rejected_alerts,
             (std::map<std::string, std::uint64_t>{{"bad_position", 2}, {"non_finite", 2}}));
   EXPECT_TRUE(store->stats().rejected_updates.empty());
-}
-
-TEST(StoreAlerts, ReopenedFileReadsBackTheSameAlerts) {
-  TempDirectory directory;
-  const std::string path = directory.sub("reopen.db");
-  const std::vector<AlertRecord> alerts = random_alerts(5);
-  std::string written_dump;
-  {
-    auto store = open_store(path);
-    ASSERT_NE(store, nullptr);
-    ASSERT_TRUE(write_alerts(*store, alerts).ok());
-    written_dump = dump(*store);
-  }
-  auto store = open_store(path);
-  ASSERT_NE(store, nullptr);
-  std::vector<AlertRecord> expected = alerts;
-  std::stable_sort(
-      expected.begin(), expected.end(), [](const AlertRecord& a, const AlertRecord& b) {
-        return std::tie(a.time, a.alert_id, a.revision) < std::tie(b.time, b.alert_id, b.revision);
-      });
-  EXPECT_EQ(*store->alert_revisions(0, kT0 + 24 * kHour), expected);
-  EXPECT_EQ(dump(*store), written_dump);
-
-  SqliteStoreOptions read_only;
-  read_only.read_only = true;
-  auto reader = SqliteStore::open(path, read_only);
-  ASSERT_TRUE(reader.ok());
-  EXPECT_EQ(*(*reader)->alert_revisions(0, kT0 + 24 * kHour), expected);
-  EXPECT_EQ((*reader)->open_alerts(kT0 + 24 * kHour)->size(),
-            store->open_alerts(kT0 + 24 * kHour)->size());
-}
-
-TEST(StoreAlerts, VersionTwoFileRefusesAlertsUntilMigrated) {
-  TempDirectory directory;
-  const std::string path = directory.sub("v2.db");
-  const std::vector<AlertRecord> alerts = {make_alert(1, 1, kT0)};
-  {
-    SqliteStoreOptions options;
-    options.schema_version = 2;
-    auto store = open_store(path, options);
-    ASSERT_NE(store, nullptr);
-    const std::vector<TrackUpdate> tracks = {make_update(1, kT0, 51.0, 1.5)};
-    WriteBatch batch;
-    batch.tracks = tracks;
-    batch.alerts = alerts;
-    // Refused as a whole: the tracks of that batch are not written either.
-    EXPECT_EQ(store->write(batch).error().code, "schema_outdated");
-    EXPECT_TRUE(store->list_tracks()->empty());
-    EXPECT_EQ(store->open_alerts(kT0).error().code, "schema_outdated");
-    ASSERT_TRUE(store->write(tracks).ok());
-    EXPECT_NE(dump(*store).find("[alerts] "), std::string::npos);
-  }
-  auto store = open_store(path);
-  ASSERT_NE(store, nullptr);
-  EXPECT_EQ(store->schema_version(), kLatestSchemaVersion);
-  EXPECT_EQ(store->list_tracks()->size(), 1U);
-  ASSERT_TRUE(write_alerts(*store, alerts).ok());
-  EXPECT_EQ(*store->open_alerts(kT0), alerts);
 }
 
 }  // namespace

@@ -1,6 +1,6 @@
-// tracks_in_box: the latest position of each track at the queried time, inside the box;
-// deleted and stale tracks left out; positions written out of time order; the R*Tree
-// used by the query plan; and agreement with a brute-force answer on random traffic.
+// tracks_in_box, on every backend: the latest position of each track at the queried
+// time, inside the box; deleted and stale tracks left out; positions written out of time
+// order; and agreement with a brute-force answer on random traffic.
 
 #include <gtest/gtest.h>
 
@@ -10,15 +10,17 @@
 
 #include "core/rng.h"
 #include "store/sqlite/track_columns.h"
-#include "store_test_util.h"
+#include "store_backends.h"
 
 namespace sw::store {
 namespace {
 
 using testing::kT0;
 using testing::make_update;
-using testing::open_store;
-using testing::TempDirectory;
+
+class StoreTracksInBox : public testing::StoreBackendTest {};
+INSTANTIATE_TEST_SUITE_P(Backends, StoreTracksInBox, ::testing::ValuesIn(testing::all_backends()),
+                         testing::backend_name);
 
 /// Dover Strait box used by most tests.
 constexpr BoundingBox kStrait{50.8, 1.2, 51.2, 1.8};
@@ -31,9 +33,8 @@ std::vector<std::uint64_t> ids(const Result<std::vector<TrackRecord>>& tracks) {
   return result;
 }
 
-TEST(TracksInBox, LatestPositionAtTheQueriedTime) {
-  TempDirectory directory;
-  auto store = open_store(directory.sub("box.db"));
+TEST_P(StoreTracksInBox, LatestPositionAtTheQueriedTime) {
+  auto store = open_store();
   ASSERT_NE(store, nullptr);
   // Track 1 sails into the box at t=10 s and out at t=20 s; track 2 stays inside.
   const std::vector<TrackUpdate> updates = {make_update(1, kT0, 51.0, 1.0),
@@ -61,9 +62,8 @@ TEST(TracksInBox, LatestPositionAtTheQueriedTime) {
   EXPECT_EQ(inside->front().last_seen, kT0 + 20 * kNsPerSecond);
 }
 
-TEST(TracksInBox, DeletedAndStaleTracksAreLeftOut) {
-  TempDirectory directory;
-  auto store = open_store(directory.sub("deleted.db"));
+TEST_P(StoreTracksInBox, DeletedAndStaleTracksAreLeftOut) {
+  auto store = open_store();
   ASSERT_NE(store, nullptr);
   const std::vector<TrackUpdate> updates = {
       make_update(1, kT0, 51.0, 1.5),
@@ -81,9 +81,8 @@ TEST(TracksInBox, DeletedAndStaleTracksAreLeftOut) {
       ids(store->tracks_in_box(kStrait, kT0 + 61 * kNsPerSecond, 60 * kNsPerSecond)).empty());
 }
 
-TEST(TracksInBox, OutOfOrderPositionsSplitTheIntervals) {
-  TempDirectory directory;
-  auto store = open_store(directory.sub("order.db"));
+TEST_P(StoreTracksInBox, OutOfOrderPositionsSplitTheIntervals) {
+  auto store = open_store();
   ASSERT_NE(store, nullptr);
   ASSERT_TRUE(
       store
@@ -102,39 +101,15 @@ TEST(TracksInBox, OutOfOrderPositionsSplitTheIntervals) {
   EXPECT_TRUE(ids(store->tracks_in_box(kStrait, kT0 + 20 * kNsPerSecond)).empty());
 }
 
-TEST(TracksInBox, InvertedBoxIsAnError) {
-  TempDirectory directory;
-  auto store = open_store(directory.sub("inverted.db"));
+TEST_P(StoreTracksInBox, InvertedBoxIsAnError) {
+  auto store = open_store();
   ASSERT_NE(store, nullptr);
   EXPECT_EQ(store->tracks_in_box({51.2, 1.2, 50.8, 1.8}, kT0).error().code, "bad_box");
   EXPECT_EQ(store->tracks_in_box({50.8, 1.8, 51.2, 1.2}, kT0).error().code, "bad_box");
 }
 
-TEST(TracksInBox, QueryPlanUsesTheRtreeAndTheLastSeenIndex) {
-  TempDirectory directory;
-  auto store = open_store(directory.sub("plan.db"));
-  ASSERT_NE(store, nullptr);
-  // With statistics of a store holding 50 tracks x 20 positions (as after PRAGMA optimize).
-  std::vector<TrackUpdate> updates;
-  for (std::uint64_t track_id = 1; track_id <= 50; ++track_id) {
-    for (int step = 0; step < 20; ++step) {
-      updates.push_back(make_update(track_id, kT0 + step * kNsPerSecond, 51.0, 1.5));
-    }
-  }
-  ASSERT_TRUE(store->write(updates).ok());
-  ASSERT_TRUE(store->database().execute("ANALYZE").ok());
-  auto plan = store->database().prepare("EXPLAIN QUERY PLAN " + tracks_in_box_sql());
-  ASSERT_TRUE(plan.ok());
-  std::string details;
-  while (*plan->step()) details += plan->column_text(3) + "\n";
-  EXPECT_NE(details.find("SCAN r VIRTUAL TABLE INDEX 2:"), std::string::npos) << details;
-  EXPECT_NE(details.find("SEARCH p USING INTEGER PRIMARY KEY"), std::string::npos) << details;
-  EXPECT_NE(details.find("SEARCH t USING INDEX tracks_by_last_seen"), std::string::npos) << details;
-}
-
-TEST(TracksInBox, AgreesWithBruteForceOnRandomTraffic) {
-  TempDirectory directory;
-  auto store = open_store(directory.sub("random.db"));
+TEST_P(StoreTracksInBox, AgreesWithBruteForceOnRandomTraffic) {
+  auto store = open_store();
   ASSERT_NE(store, nullptr);
   Rng rng(4242);
   std::vector<TrackUpdate> all;
