@@ -24,6 +24,9 @@
 #include "sim/geography.h"
 #include "sim/scenario.h"
 #include "store/sqlite/sqlite_store.h"
+#if STRAITWATCH_POSTGRES
+#include "store/postgres/postgres_store.h"
+#endif
 
 namespace sw::cli {
 namespace {
@@ -84,22 +87,52 @@ Status keep_config(const std::string& data_dir, const std::string& text) {
   return Ok{};
 }
 
-/// The node's history store.
+/// The node's SQLite history store ("" when the node keeps its history in PostgreSQL: the
+/// server's history queries then answer no_history).
 std::string history_path(const engine::EngineConfig& config) {
+  if (config.store_backend == engine::StoreBackend::kPostgres) return {};
   return (std::filesystem::path(config.data_dir) / "history.sqlite").string();
 }
 
-/// Opens the history store of `config` (data_dir/history.sqlite unless `path` is given) and
-/// makes it the pipeline's update sink.
-Result<std::unique_ptr<store::SqliteStore>> attach_store(engine::Pipeline& pipeline,
-                                                         const engine::EngineConfig& config,
-                                                         std::string path,
-                                                         std::unique_ptr<engine::StoreSink>& sink) {
-  if (path.empty()) path = history_path(config);
+/// Opens the store `config` names: SQLite at `path`, or the PostgreSQL database of
+/// [store] postgres (emptied first when `fresh`: the history is rebuilt from the journal).
+Result<std::unique_ptr<store::HistoryStore>> open_store(const engine::EngineConfig& config,
+                                                        const std::string& path, bool fresh) {
+  const auto retention = static_cast<TimeNs>(config.store_default_retention_days * 86400.0 *
+                                             static_cast<double>(kNsPerSecond));
+  if (config.store_backend == engine::StoreBackend::kPostgres) {
+#if STRAITWATCH_POSTGRES
+    store::PostgresStoreOptions options;
+    options.default_retention = retention;
+    auto store = store::PostgresStore::open(config.store_postgres, options);
+    if (!store) return store.error();
+    if (fresh) {
+      if (Status cleared = (*store)->clear(); !cleared) return cleared.error();
+    }
+    return std::unique_ptr<store::HistoryStore>(std::move(*store));
+#else
+    return Error{"postgres_not_built", "this build has no PostgreSQL store (STRAITWATCH_POSTGRES)"};
+#endif
+  }
   store::SqliteStoreOptions options;
-  options.default_retention = static_cast<TimeNs>(config.store_default_retention_days * 86400.0 *
-                                                  static_cast<double>(kNsPerSecond));
+  options.default_retention = retention;
   auto store = store::SqliteStore::open(path, options);
+  if (!store) return store.error();
+  return std::unique_ptr<store::HistoryStore>(std::move(*store));
+}
+
+/// Opens the history store of `config` (data_dir/history.sqlite, or PostgreSQL as the
+/// configuration says; a replay's SQLite file when `path` is given) and makes it the
+/// pipeline's update sink. `fresh`: a PostgreSQL history is emptied first.
+Result<std::unique_ptr<store::HistoryStore>> attach_store(engine::Pipeline& pipeline,
+                                                          const engine::EngineConfig& config,
+                                                          std::string path,
+                                                          std::unique_ptr<engine::StoreSink>& sink,
+                                                          bool fresh = false) {
+  engine::EngineConfig chosen = config;
+  if (!path.empty()) chosen.store_backend = engine::StoreBackend::kSqlite;  // replay: a file
+  if (path.empty()) path = history_path(chosen);
+  auto store = open_store(chosen, path, fresh);
   if (!store) return store.error();
   sink = std::make_unique<engine::StoreSink>(**store);
   engine::StoreSink* raw = sink.get();
@@ -191,7 +224,7 @@ int run_command(const RunOptions& options) {
     if (!engine) return fail("run", engine.error());
     for (const std::string& line : (*engine)->recovery_report()) std::printf("%s\n", line.c_str());
     std::unique_ptr<engine::StoreSink> sink;
-    auto store = attach_store((*engine)->pipeline(), *config, "", sink);
+    auto store = attach_store((*engine)->pipeline(), *config, "", sink, recovering);
     if (!store) return fail("run", store.error());
     if (recovering) {
       auto replayed = engine::replay_journal((data_dir / "journal").string(), *config,
@@ -300,7 +333,7 @@ int replay_command(const ReplayOptions& options) {
     std::filesystem::remove(store_path + suffix, ignored);  // a replay builds its store anew
   }
   std::unique_ptr<engine::StoreSink> sink;
-  Result<std::unique_ptr<store::SqliteStore>> store = Error{"no_store", "--no-store"};
+  Result<std::unique_ptr<store::HistoryStore>> store = Error{"no_store", "--no-store"};
   if (!options.no_store) {
     store = attach_store(**pipeline, *config, store_path, sink);
     if (!store) return fail("replay", store.error());

@@ -349,9 +349,21 @@ EngineConfig parse(const toml::value& root, const std::string& base_dir) {
   }
   if (root.contains("store")) {
     const auto& store = toml::find(root, "store");
-    check_keys(store, {"retention_days"}, "[store]");
+    check_keys(store, {"retention_days", "backend", "postgres"}, "[store]");
     read(store, "retention_days", config.store_default_retention_days);
     check_range(config.store_default_retention_days, 0.0, 1e6, "[store] retention_days");
+    std::string backend = "sqlite";
+    read(store, "backend", backend);
+    if (backend == "postgresql") {
+      config.store_backend = StoreBackend::kPostgres;
+    } else if (backend != "sqlite") {
+      throw ConfigError{"[store] backend must be \"sqlite\" or \"postgresql\", not '" + backend +
+                        "'"};
+    }
+    read(store, "postgres", config.store_postgres);
+    if (config.store_backend == StoreBackend::kPostgres && config.store_postgres.empty()) {
+      throw ConfigError{"[store] backend \"postgresql\" needs postgres = \"<libpq conninfo>\""};
+    }
   }
   if (root.contains("risk")) config.risk = parse_risk(toml::find(root, "risk"), base_dir);
   if (root.contains("server")) config.server = parse_server(toml::find(root, "server"), base_dir);

@@ -41,6 +41,10 @@ struct SourceConfig {
   Label label;  ///< release label of everything this source produces
 };
 
+/// Which history store a node keeps: the embedded SQLite file (the default) or a
+/// PostgreSQL/PostGIS database.
+enum class StoreBackend : std::uint8_t { kSqlite, kPostgres };
+
 /// The risk stage: where the SAR regions and lanes come from, and its settings.
 struct RiskConfig {
   std::string geography;  ///< GeoJSON path (relative paths: to the config file's folder)
@@ -81,6 +85,10 @@ struct EngineConfig {
   double commit_latency_ms = 2.0;
   // Store.
   double store_default_retention_days = 30.0;
+  StoreBackend store_backend = StoreBackend::kSqlite;  ///< [store] backend
+  /// [store] postgres: libpq conninfo of the database (backend "postgresql"), e.g.
+  /// "host=127.0.0.1 port=5432 dbname=straitwatch user=straitwatch".
+  std::string store_postgres;
   std::vector<SourceConfig> sources;
   /// Risk assessment; absent when the file has no [risk] table or sets enabled = false.
   std::optional<RiskConfig> risk;
