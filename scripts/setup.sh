@@ -10,6 +10,7 @@ packages=(
   libeigen3-dev libgeographiclib-dev libboost-dev
   libssl-dev libsqlite3-dev libnetcdf-dev libpugixml-dev libtoml11-dev libsimdjson-dev tshark
   libnats-dev nats-server openssl
+  libcairo2-dev libfontconfig-dev
   libpq-dev postgresql postgis postgresql-15-postgis-3
   libgtest-dev libgmock-dev libbenchmark-dev
   gpsd-clients hyperfine jq python3 python3-numpy python3-scipy python3-netcdf4

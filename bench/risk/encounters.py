@@ -7,6 +7,7 @@ traffic. Every choice comes from the seed, which the scenario records.
     encounters.py --seed 1 --count 10 --out scenario.toml
 """
 import argparse
+import datetime
 import json
 import math
 import os
@@ -45,7 +46,6 @@ def velocity(course_deg, speed_kn):
 
 
 def iso(start_s, seconds):
-    import datetime
     moment = datetime.datetime.fromtimestamp(start_s + seconds, tz=datetime.timezone.utc)
     return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
@@ -56,13 +56,17 @@ def main():
     parser.add_argument("--count", type=int, default=10)
     parser.add_argument("--spacing-min", type=float, default=10.0)
     parser.add_argument("--out", required=True)
+    parser.add_argument("--start", default="2024-08-15T04:00:00Z", help="scenario start (UTC)")
+    parser.add_argument("--first-cpa-min", type=float, default=45.0)
+    parser.add_argument("--vessels-only", action="store_true",
+                        help="write only the [[vessel]] tables (to paste into a scenario)")
     args = parser.parse_args()
     repo = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
     geography = os.path.join(repo, "data", "geo", "dover_strait.geojson")
     axes = lane_axes(geography)
     rng = random.Random(args.seed)
-    start_s = 1723694400  # 2024-08-15T04:00:00Z, the default scenario's start
-    first_cpa_s = 45 * 60
+    start_s = int(datetime.datetime.fromisoformat(args.start.replace("Z", "+00:00")).timestamp())
+    first_cpa_s = args.first_cpa_min * 60
     duration_s = first_cpa_s + args.count * args.spacing_min * 60 + 20 * 60
     lines = [
         "# Seeded dangerous encounters (bench/risk/encounters.py"
@@ -70,12 +74,16 @@ def main():
         "# each passing a ship at a chosen CPA at a chosen time. Default traffic otherwise.",
         "[scenario]",
         f'name = "Seeded encounters (generator seed {args.seed})"',
-        "start = 2024-08-15T04:00:00Z",
+        f"start = {args.start}",
         f"duration_s = {int(duration_s)}",
         f"seed = {args.seed}",
         f'geography = "{geography}"',
         "",
     ]
+    if args.vessels_only:
+        lines = [f"# bench/risk/encounters.py --seed {args.seed} --count {args.count} "
+                 f"--spacing-min {args.spacing_min:g} --start {args.start} "
+                 f"--first-cpa-min {args.first_cpa_min:g} --vessels-only", ""]
     for index in range(args.count):
         direction = sorted(axes)[index % len(axes)]
         axis = axes[direction]
@@ -121,7 +129,10 @@ def main():
             f"course_deg = {boat_course:.1f}",
             f"speed_kn = {boat_speed:.2f}",
             f"appear_at = {iso(start_s, max(0, at_s - 40 * 60))}",
-            f"# designed CPA {cpa_m:.0f} m; the boat goes on to the end of the run",
+        ] + ([f"leave_at = {iso(start_s, at_s + 60 * 60)}",
+              f"# designed CPA {cpa_m:.0f} m; the boat leaves the scene an hour later"]
+             if args.vessels_only else
+             [f"# designed CPA {cpa_m:.0f} m; the boat goes on to the end of the run"]) + [
             "",
         ]
     with open(args.out, "w", encoding="utf-8") as out:

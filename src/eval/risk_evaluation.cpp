@@ -6,7 +6,9 @@
 #include <limits>
 #include <optional>
 
+#include "eval/area_contains.h"
 #include "eval/sim_pipeline.h"
+#include "eval/statistics.h"
 #include "risk/risk_engine.h"
 #include "risk/risk_geography.h"
 
@@ -94,21 +96,6 @@ std::vector<Crossing> crossings(const TruthVessel& vessel, const risk::RiskGeogr
   return found;
 }
 
-bool polygon_contains(const drift::Polygon& polygon, LatLon point) {
-  if (polygon.empty() || !sim::ring_contains(polygon.front(), point)) return false;
-  for (std::size_t hole = 1; hole < polygon.size(); ++hole) {
-    if (sim::ring_contains(polygon[hole], point)) return false;
-  }
-  return true;
-}
-
-double median(std::vector<double> values) {
-  if (values.empty()) return 0.0;
-  std::sort(values.begin(), values.end());
-  const std::size_t middle = values.size() / 2;
-  return values.size() % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2.0;
-}
-
 class Scorer {
  public:
   Scorer(const RiskEvaluationOptions& options, const risk::RiskSettings& settings,
@@ -159,8 +146,11 @@ class Scorer {
       for (const auto& [ship_id, ship] : vessels_) {
         if (!is_ship(ship.kind)) continue;
         const auto [separation, when] = min_separation(boat, ship, start_, end_);
-        if (separation >= settings_.collision.cpa_m) continue;
-        EncounterOutcome outcome{boat.name, ship.name, when, separation, false, 0.0};
+        const double dangerous =
+            options_.dangerous_m > 0 ? options_.dangerous_m : settings_.collision.cpa_m;
+        if (separation >= dangerous) continue;
+        EncounterOutcome outcome{boat.name, ship.name, when, separation, {}, false, 0.0};
+        if (const TruthPoint* at_cpa = boat.at(when)) outcome.position = at_cpa->position;
         outcome.boat_tracked_fraction =
             seen_fraction(boat_id, std::max(start_, when - 1800 * kNsPerSecond), when);
         for (const RaisedAlert& raised : alerts_) {
@@ -197,11 +187,7 @@ class Scorer {
           const TruthPoint* later =
               boat.at(raised.alert.raised_at + static_cast<TimeNs>(area.hours * 3600.0 * to_ns));
           if (later == nullptr) continue;
-          const bool inside = std::any_of(area.p90.begin(), area.p90.end(),
-                                          [&later](const drift::Polygon& polygon) {
-                                            return polygon_contains(polygon, later->position);
-                                          });
-          outcome.areas.emplace_back(area.hours, inside);
+          outcome.areas.emplace_back(area.hours, region_contains(area.p90, later->position));
         }
       }
       evaluation.drifts.push_back(outcome);
@@ -376,43 +362,76 @@ class Scorer {
 
 }  // namespace
 
-Result<RiskEvaluation> evaluate_risk(const sim::Scenario& scenario,
-                                     const RiskEvaluationOptions& options) {
-  Result<std::unique_ptr<SimPipeline>> created = SimPipeline::create(scenario);
-  if (!created) return created.error();
-  SimPipeline& run = **created;
-  risk::RiskEngine* risk = run.pipeline().risk();
-  if (risk == nullptr) return Error{"no_risk", "the pipeline has no risk stage"};
-  Scorer scorer(options, risk->settings(), risk->geography());
-  scorer.set_span(run.simulator().start_time(), run.simulator().end_time());
+struct RiskScoring::State {
+  State(SimPipeline& run_in, const RiskEvaluationOptions& options_in, risk::RiskEngine& risk_in)
+      : run(run_in),
+        options(options_in),
+        risk(risk_in),
+        scorer(options, risk.settings(), risk.geography()) {}
+
+  SimPipeline& run;
+  RiskEvaluationOptions options;
+  risk::RiskEngine& risk;
+  Scorer scorer;
   RiskEvaluation evaluation;
-  evaluation.scenario = scenario.name;
-  evaluation.seed = scenario.seed;
-  run.set_truth_observer([&scorer](const sim::TruthRecord& record) { scorer.truth(record); });
   double track_samples = 0.0;
   std::uint64_t samples = 0;
-  run.set_step_observer([&](TimeNs now) {
-    scorer.sample(now, risk->picture());
-    track_samples += static_cast<double>(risk->picture().tracks().size());
-    ++samples;
+};
+
+RiskScoring::RiskScoring() = default;
+RiskScoring::~RiskScoring() = default;
+
+Result<std::unique_ptr<RiskScoring>> RiskScoring::attach(SimPipeline& run,
+                                                         const RiskEvaluationOptions& options) {
+  risk::RiskEngine* risk = run.pipeline().risk();
+  if (risk == nullptr) return Error{"no_risk", "the pipeline has no risk stage"};
+  std::unique_ptr<RiskScoring> scoring(new RiskScoring());
+  scoring->state_ = std::make_unique<State>(run, options, *risk);
+  State& state = *scoring->state_;
+  state.scorer.set_span(run.simulator().start_time(), run.simulator().end_time());
+  state.evaluation.scenario = run.simulator().scenario().name;
+  state.evaluation.seed = run.simulator().scenario().seed;
+  run.add_truth_observer([&state](const sim::TruthRecord& record) { state.scorer.truth(record); });
+  run.add_step_observer([&state](TimeNs now) {
+    state.scorer.sample(now, state.risk.picture());
+    state.track_samples += static_cast<double>(state.risk.picture().tracks().size());
+    ++state.samples;
   });
-  run.pipeline().add_alert_sink([&](std::span<const risk::Alert> revisions) {
+  run.pipeline().add_alert_sink([&state](std::span<const risk::Alert> revisions) {
     for (const risk::Alert& revision : revisions) {
-      ++evaluation.revisions;
-      if (revision.history.back().change == "raised") scorer.raised(revision, risk->picture());
+      ++state.evaluation.revisions;
+      if (revision.history.back().change == "raised") {
+        state.scorer.raised(revision, state.risk.picture());
+      }
     }
   });
-  run.run();
+  return scoring;
+}
+
+RiskEvaluation RiskScoring::finish() {
+  State& state = *state_;
+  RiskEvaluation& evaluation = state.evaluation;
   evaluation.hours =
-      static_cast<double>(run.simulator().end_time() - run.simulator().start_time()) /
+      static_cast<double>(state.run.simulator().end_time() - state.run.simulator().start_time()) /
       static_cast<double>(kNsPerSecond) / 3600.0;
-  evaluation.mean_tracks = samples > 0 ? track_samples / static_cast<double>(samples) : 0.0;
-  scorer.score(evaluation);
+  evaluation.mean_tracks =
+      state.samples > 0 ? state.track_samples / static_cast<double>(state.samples) : 0.0;
+  state.scorer.score(evaluation);
   if (evaluation.hours > 0.0 && evaluation.mean_tracks > 0.0) {
     evaluation.false_per_hour_per_100_tracks = static_cast<double>(evaluation.false_alerts) /
                                                evaluation.hours / evaluation.mean_tracks * 100.0;
   }
   return evaluation;
+}
+
+Result<RiskEvaluation> evaluate_risk(const sim::Scenario& scenario,
+                                     const RiskEvaluationOptions& options) {
+  Result<std::unique_ptr<SimPipeline>> created = SimPipeline::create(scenario);
+  if (!created) return created.error();
+  Result<std::unique_ptr<RiskScoring>> scoring = RiskScoring::attach(**created, options);
+  if (!scoring) return scoring.error();
+  (*created)->run();
+  return (*scoring)->finish();
 }
 
 std::string format_evaluation(const RiskEvaluation& evaluation) {

@@ -20,10 +20,12 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "core/clock.h"
+#include "core/geo.h"
 #include "core/result.h"
 #include "sim/scenario.h"
 
@@ -34,6 +36,9 @@ struct RiskEvaluationOptions {
   double association_m = 1000.0;
   double true_cpa_factor = 2.0;
   double margin_s = 600.0;
+  /// A dangerous encounter: a small craft and a ship truly closer than this (0: the
+  /// collision alert threshold, risk settings' cpa_m).
+  double dangerous_m = 0.0;
 };
 
 /// A true dangerous encounter and whether (and how early) it was warned of.
@@ -41,6 +46,7 @@ struct EncounterOutcome {
   std::string boat, ship;
   TimeNs cpa_time = 0;
   double true_cpa_m = 0;
+  LatLon position;  ///< the boat's true position at the CPA
   bool detected = false;
   double warning_s = 0;  ///< cpa_time - first raise
   /// Share of the 30 minutes before the CPA in which the boat was in the picture.
@@ -100,6 +106,26 @@ struct RiskEvaluation {
   std::vector<LaneOutcome> lane_entries;
   std::vector<std::string> false_notes;  ///< one line per false alert
   std::uint64_t revisions = 0;
+};
+
+class SimPipeline;
+
+/// Scores the alerts of a SimPipeline run: attach() before run(), finish() after it.
+class RiskScoring {
+ public:
+  /// Error "no_risk" when the pipeline has no risk stage.
+  static Result<std::unique_ptr<RiskScoring>> attach(SimPipeline& run,
+                                                     const RiskEvaluationOptions& options = {});
+  ~RiskScoring();
+  RiskScoring(const RiskScoring&) = delete;
+  RiskScoring& operator=(const RiskScoring&) = delete;
+
+  RiskEvaluation finish();
+
+ private:
+  struct State;
+  RiskScoring();
+  std::unique_ptr<State> state_;
 };
 
 /// Simulates `scenario` through the pipeline and scores its alerts.

@@ -1,5 +1,6 @@
 #include "eval/sim_pipeline.h"
 
+#include <chrono>
 #include <variant>
 
 #include "engine/builtin_sim.h"
@@ -17,9 +18,10 @@ class SimPipeline::Feed final : public sim::ReportSink {
 
   void emit(const sim::Report& report) override {
     if (const auto* truth = std::get_if<sim::TruthRecord>(&report)) {
-      if (owner_.truth_observer_) owner_.truth_observer_(*truth);
+      for (const auto& observer : owner_.truth_observers_) observer(*truth);
       return;
     }
+    for (const auto& observer : owner_.report_observers_) observer(report);
     encoder_.emit(report);
   }
 
@@ -32,7 +34,11 @@ class SimPipeline::Feed final : public sim::ReportSink {
     input.source = index->second;
     input.bytes.assign(bytes);
     owner_.clock_.set(time);
+    const auto started = std::chrono::steady_clock::now();
     owner_.pipeline_->process(input);
+    owner_.processing_time_.record(std::chrono::duration_cast<std::chrono::nanoseconds>(
+                                       std::chrono::steady_clock::now() - started)
+                                       .count());
     ++owner_.inputs_;
   }
 
@@ -69,7 +75,7 @@ void SimPipeline::run() {
   while (!simulator_->finished()) {
     const TimeNs next = std::min(simulator_->now() + sim::Simulator::kStep, simulator_->end_time());
     simulator_->step(next, feed);
-    if (step_observer_) step_observer_(simulator_->now());
+    for (const auto& observer : step_observers_) observer(simulator_->now());
   }
   pipeline_->finish();
 }

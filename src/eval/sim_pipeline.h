@@ -9,10 +9,12 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "core/clock.h"
 #include "core/result.h"
 #include "engine/config.h"
+#include "engine/metrics.h"
 #include "engine/pipeline.h"
 #include "sim/geography.h"
 #include "sim/reports.h"
@@ -28,12 +30,16 @@ class SimPipeline {
   static Result<std::unique_ptr<SimPipeline>> create(const sim::Scenario& scenario);
 
   /// Called with every ground-truth record, in time order, before the reports of its step.
-  void set_truth_observer(std::function<void(const sim::TruthRecord&)> observer) {
-    truth_observer_ = std::move(observer);
+  void add_truth_observer(std::function<void(const sim::TruthRecord&)> observer) {
+    truth_observers_.push_back(std::move(observer));
+  }
+  /// Called with every sensor report (not truth) before it is encoded for the pipeline.
+  void add_report_observer(std::function<void(const sim::Report&)> observer) {
+    report_observers_.push_back(std::move(observer));
   }
   /// Called after each simulated second with the simulation time.
-  void set_step_observer(std::function<void(TimeNs)> observer) {
-    step_observer_ = std::move(observer);
+  void add_step_observer(std::function<void(TimeNs)> observer) {
+    step_observers_.push_back(std::move(observer));
   }
 
   /// Runs the whole scenario, then finishes the pipeline.
@@ -44,6 +50,10 @@ class SimPipeline {
   const sim::Geography& geography() const { return geography_; }
   const engine::EngineConfig& config() const { return config_; }
   std::uint64_t inputs() const { return inputs_; }
+  /// Receive time of the input being processed (sensor time as the pipeline sees it).
+  TimeNs now() const { return clock_.now(); }
+  /// Wall-clock time the pipeline took per input (decode, fuse, risk), on this machine.
+  const engine::LatencyHistogram& processing_time() const { return processing_time_; }
 
  private:
   class Feed;
@@ -55,8 +65,10 @@ class SimPipeline {
   ManualClock clock_;
   std::unique_ptr<engine::Pipeline> pipeline_;
   std::map<std::string, std::uint32_t> source_index_;
-  std::function<void(const sim::TruthRecord&)> truth_observer_;
-  std::function<void(TimeNs)> step_observer_;
+  std::vector<std::function<void(const sim::TruthRecord&)>> truth_observers_;
+  std::vector<std::function<void(const sim::Report&)>> report_observers_;
+  std::vector<std::function<void(TimeNs)>> step_observers_;
+  engine::LatencyHistogram processing_time_;
   std::uint64_t inputs_ = 0;
 };
 
