@@ -209,7 +209,8 @@ std::optional<RiskConfig> parse_risk(const toml::value& table, const std::string
              {"enabled", "geography", "evaluation_interval_s", "seed", "wind_from_deg",
               "wind_speed_kn", "current_to_deg", "current_speed_kn", "collision_cpa_m",
               "collision_horizon_s", "drifting_min_duration_s", "handover_horizon_s",
-              "leeway_class", "search_particles", "search_hours"},
+              "leeway_class", "search_particles", "search_hours", "search_forcing_members",
+              "search_wind_sigma_kn", "search_wind_from_sigma_deg", "search_current_sigma_kn"},
              "[risk]");
   bool enabled = true;
   read(table, "enabled", enabled);
@@ -249,6 +250,21 @@ std::optional<RiskConfig> parse_risk(const toml::value& table, const std::string
   }
   settings.search.particles = static_cast<std::size_t>(particles);
   settings.search.enabled = particles > 0;
+  risk::SearchSettings& search = settings.search;
+  std::int64_t members = search.forcing_members;
+  read(table, "search_forcing_members", members);
+  double wind_sigma_kn = search.wind_speed_sigma_mps / units::knots_to_mps(1.0);
+  double current_sigma_kn = search.current_sigma_mps / units::knots_to_mps(1.0);
+  read(table, "search_wind_sigma_kn", wind_sigma_kn);
+  read(table, "search_wind_from_sigma_deg", search.wind_from_sigma_deg);
+  read(table, "search_current_sigma_kn", current_sigma_kn);
+  check_range(static_cast<double>(members), 1, 1000, "[risk] search_forcing_members");
+  check_range(wind_sigma_kn, 0, 50, "[risk] search_wind_sigma_kn");
+  check_range(search.wind_from_sigma_deg, 0, 180, "[risk] search_wind_from_sigma_deg");
+  check_range(current_sigma_kn, 0, 10, "[risk] search_current_sigma_kn");
+  search.forcing_members = static_cast<int>(members);
+  search.wind_speed_sigma_mps = units::knots_to_mps(wind_sigma_kn);
+  search.current_sigma_mps = units::knots_to_mps(current_sigma_kn);
   if (table.contains("search_hours")) {
     settings.search.hours.clear();
     for (const toml::value& hours : toml::find(table, "search_hours").as_array()) {

@@ -90,6 +90,9 @@ TEST(EngineConfig, MistakesAreNamed) {
       {"[risk]\ngeography = \"g.geojson\"\nevaluation_interval_s = 0\n",
        "evaluation_interval_s must be positive"},
       {"[risk]\ngeography = \"g.geojson\"\nsearch_hours = [1, 100]\n", "search_hours"},
+      {"[risk]\ngeography = \"g.geojson\"\nsearch_forcing_members = 0\n", "search_forcing_members"},
+      {"[risk]\ngeography = \"g.geojson\"\nsearch_current_sigma_kn = -1\n",
+       "search_current_sigma_kn"},
       {"[risk]\ngeography = \"g.geojson\"\nwind_speed_kn = -3\n", "must not be negative"},
       {"[engine]\nreorder_window_s = nan\n", "'reorder_window_s' must be a finite number"},
       {"[engine]\nreorder_window_s = -1\n", "reorder_window_s must be in 0..86400"},
@@ -141,6 +144,19 @@ TEST(EngineConfig, TheShippedExampleIsValid) {
   EXPECT_NEAR(wind.north, 12 * 0.514444 * std::cos(60.0 * M_PI / 180.0), 1e-3);
   EXPECT_EQ(config->risk->settings.search.hours, (std::vector<double>{1.0, 3.0, 6.0}));
   EXPECT_EQ(config->risk->settings.search.leeway_class, "LIFE-RAFT-DB-10");
+}
+
+TEST(EngineConfig, SearchForecastUncertaintyIsConfigured) {
+  const auto config = parse_config_text(
+      "[risk]\ngeography = \"g.geojson\"\nsearch_forcing_members = 50\n"
+      "search_wind_sigma_kn = 4\nsearch_wind_from_sigma_deg = 30\nsearch_current_sigma_kn = 0\n",
+      "search.toml");
+  ASSERT_TRUE(config.ok()) << config.error().detail;
+  const risk::SearchSettings& search = config->risk->settings.search;
+  EXPECT_EQ(search.forcing_members, 50);
+  EXPECT_NEAR(search.wind_speed_sigma_mps, 4 * 0.514444, 1e-4);
+  EXPECT_EQ(search.wind_from_sigma_deg, 30.0);
+  EXPECT_EQ(search.current_sigma_mps, 0.0);
 }
 
 TEST(EngineConfig, RiskCanBeSwitchedOff) {
