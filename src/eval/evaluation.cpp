@@ -51,6 +51,8 @@ json group_json(const std::vector<const GroupTracking*>& groups) {
     total.covered += group->covered;
     total.samples_after_detection += group->samples_after_detection;
     total.covered_after_detection += group->covered_after_detection;
+    total.samples_in_sight += group->samples_in_sight;
+    total.covered_in_sight += group->covered_in_sight;
     total.id_switches += group->id_switches;
     total.time_to_track_s.insert(total.time_to_track_s.end(), group->time_to_track_s.begin(),
                                  group->time_to_track_s.end());
@@ -70,6 +72,7 @@ json group_json(const std::vector<const GroupTracking*>& groups) {
         {"max", round_to(quantile(total.time_to_track_s, 1.0), 1)}}},
       {"completeness", round_to(total.completeness(), 4)},
       {"completeness_after_detection", round_to(total.completeness_after_detection(), 4)},
+      {"completeness_in_sight", round_to(total.completeness_in_sight(), 4)},
       {"id_switches", total.id_switches},
   };
 }

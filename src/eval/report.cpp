@@ -135,6 +135,8 @@ Table tracking_table(const json& tracking) {
       percent(ships["completeness"]));
   add("completeness after first sight", percent(small["completeness_after_detection"]),
       percent(ships["completeness_after_detection"]));
+  add("completeness while a sensor reports it (last 30 s)", percent(small["completeness_in_sight"]),
+      percent(ships["completeness_in_sight"]));
   add("identity switches", number(small["id_switches"]), number(ships["id_switches"]));
   return table;
 }

@@ -37,6 +37,7 @@ struct Vessel {
   Group group = Group::kOther;
   std::deque<TruthPoint> recent;  ///< the last minute of truth
   std::optional<TimeNs> first_report;
+  TimeNs last_report = 0;
   std::optional<TimeNs> first_covered;
   std::uint64_t last_track = 0;
   bool counted = false;
@@ -50,6 +51,12 @@ TimeNs seconds_ns(double seconds) {
 
 double GroupTracking::completeness() const {
   return samples > 0 ? static_cast<double>(covered) / static_cast<double>(samples) : 0.0;
+}
+
+double GroupTracking::completeness_in_sight() const {
+  return samples_in_sight > 0
+             ? static_cast<double>(covered_in_sight) / static_cast<double>(samples_in_sight)
+             : 0.0;
 }
 
 double GroupTracking::completeness_after_detection() const {
@@ -100,6 +107,7 @@ struct TrackingScoring::State {
     if (!found->second.first_report || time < *found->second.first_report) {
       found->second.first_report = time;
     }
+    found->second.last_report = std::max(found->second.last_report, time);
   }
 
   void sample(TimeNs now) {
@@ -164,6 +172,10 @@ struct TrackingScoring::State {
       if (detected) {
         ++scores.samples_after_detection;
         scores.covered_after_detection += covered ? 1 : 0;
+      }
+      if (detected && vessel.last_report >= at - seconds_ns(options.in_sight_s)) {
+        ++scores.samples_in_sight;
+        scores.covered_in_sight += covered ? 1 : 0;
       }
       if (vessel.group == Group::kSmallBoat) {
         ++bin.small_boat_samples;

@@ -8,7 +8,8 @@
 /// `cutoff_m`; track/metrics). A vessel is covered at a sample when a track is assigned
 /// to it. From these:
 /// - time to track: first report of the vessel by any sensor -> first sample it is covered;
-/// - completeness: covered samples / samples at sea (and the same from first detection on);
+/// - completeness: covered samples / samples at sea (and the same from first detection on,
+///   and over the samples at which a sensor reported the vessel within `in_sight_s`);
 /// - identity switches: the track assigned to a vessel differs from the last one assigned;
 /// - false tracks: picture tracks never assigned to any vessel, per hour;
 /// - GOSPA (alpha 2, order 2) per sample, averaged per 10-minute bin.
@@ -28,6 +29,7 @@ struct TrackingOptions {
   double lag_s = 10.0;
   double cutoff_m = 500.0;
   double bin_s = 600.0;
+  double in_sight_s = 30.0;
 };
 
 /// Scores of one group of vessels.
@@ -41,9 +43,14 @@ struct GroupTracking {
   std::uint64_t covered = 0;
   std::uint64_t samples_after_detection = 0;
   std::uint64_t covered_after_detection = 0;
+  /// Samples at which a sensor had reported the vessel within the last `in_sight_s`: the
+  /// tracker's own share, apart from where no sensor reaches.
+  std::uint64_t samples_in_sight = 0;
+  std::uint64_t covered_in_sight = 0;
   std::uint64_t id_switches = 0;
 
   double completeness() const;
+  double completeness_in_sight() const;
   double completeness_after_detection() const;
 };
 

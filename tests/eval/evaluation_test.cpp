@@ -108,6 +108,10 @@ TEST(Evaluation, ShortNightRunMeetsItsBoundsAndWritesTheReport) {
   EXPECT_GE(boats["tracked"].get<int>(), 3);
   EXPECT_GT(boats["completeness_after_detection"].get<double>(), 0.3);
   EXPECT_LE(boats["completeness_after_detection"].get<double>(), 1.0);
+  // While a sensor keeps reporting a boat, the tracker holds it most of the time.
+  EXPECT_GE(boats["completeness_in_sight"].get<double>(),
+            boats["completeness_after_detection"].get<double>());
+  EXPECT_GT(boats["completeness_in_sight"].get<double>(), 0.6);
   EXPECT_LT(summary["tracking"]["rms_position_error_m"].get<double>(), 100.0);
 
   // The boat in the lane meets the container ship (designed CPA 113 m): warned well ahead.
