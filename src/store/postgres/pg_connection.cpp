@@ -19,6 +19,9 @@ constexpr unsigned kInt4Oid = 23;
 constexpr unsigned kTextOid = 25;
 constexpr unsigned kFloat4Oid = 700;
 constexpr unsigned kFloat8Oid = 701;
+constexpr unsigned kByteaArrayOid = 1001;
+constexpr unsigned kInt8ArrayOid = 1016;
+constexpr unsigned kFloat8ArrayOid = 1022;
 
 template <typename T>
 void append_big_endian(std::string& out, T value) {
@@ -75,6 +78,70 @@ void PgParams::add_null() {
   lengths_.push_back(0);
   formats_.push_back(1);
   types_.push_back(0);
+}
+
+void PgParams::add_array(const PgArray& array) {
+  // array_recv's format: dimensions, has-NULL flag, element type, then per dimension its
+  // length and lower bound, then the elements. No elements: no dimensions.
+  std::string bytes;
+  const bool empty = array.size_ == 0;
+  append_big_endian(bytes, std::uint32_t{empty ? 0U : 1U});
+  append_big_endian(bytes, std::uint32_t{array.has_null_ ? 1U : 0U});
+  unsigned element_type = kInt8Oid;
+  unsigned array_type = kInt8ArrayOid;
+  switch (array.type_) {
+    case PgArray::Type::kInt8: break;
+    case PgArray::Type::kFloat8:
+      element_type = kFloat8Oid;
+      array_type = kFloat8ArrayOid;
+      break;
+    case PgArray::Type::kBytea:
+      element_type = kByteaOid;
+      array_type = kByteaArrayOid;
+      break;
+  }
+  append_big_endian(bytes, std::uint32_t{element_type});
+  if (!empty) {
+    append_big_endian(bytes, static_cast<std::uint32_t>(array.size_));
+    append_big_endian(bytes, std::uint32_t{1});  // lower bound
+  }
+  bytes.append(array.elements_);
+  push(bytes, array_type, 1);
+}
+
+// --- PgArray ------------------------------------------------------------------------
+
+void PgArray::add(std::int64_t value) {
+  append_big_endian(elements_, std::uint32_t{8});
+  append_big_endian(elements_, static_cast<std::uint64_t>(value));
+  ++size_;
+}
+
+void PgArray::add(double value) {
+  append_big_endian(elements_, std::uint32_t{8});
+  append_big_endian(elements_, std::bit_cast<std::uint64_t>(value));
+  ++size_;
+}
+
+void PgArray::add_bytes(std::string_view bytes) {
+  append_big_endian(elements_, static_cast<std::uint32_t>(bytes.size()));
+  elements_.append(bytes);
+  ++size_;
+}
+
+void PgArray::add_null() {
+  append_big_endian(elements_, std::uint32_t{0xFFFFFFFFU});
+  has_null_ = true;
+  ++size_;
+}
+
+std::string_view PgArray::sql_type() const {
+  switch (type_) {
+    case Type::kInt8: return "int8[]";
+    case Type::kFloat8: return "float8[]";
+    case Type::kBytea: return "bytea[]";
+  }
+  return "int8[]";
 }
 
 // --- PgRow / PgResult ---------------------------------------------------------------

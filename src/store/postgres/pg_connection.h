@@ -1,7 +1,8 @@
 #pragma once
 /// Thin RAII wrappers over libpq: a connection, its results read in binary, statement
-/// parameters sent in binary, and rows for COPY ... FROM STDIN (FORMAT binary). Values
-/// never become SQL text: every statement with values goes through PQexecParams.
+/// parameters sent in binary (scalars, or whole columns as one-dimensional arrays), and
+/// rows for COPY ... FROM STDIN (FORMAT binary). Values never become SQL text: every
+/// statement with values goes through PQexecParams.
 ///
 /// Error codes: "postgres_unavailable" (no connection, or the server went away: the
 /// detail has libpq's message), "postgres_error" (a statement failed: the detail has the
@@ -19,6 +20,29 @@ struct pg_result;
 
 namespace sw::store {
 
+/// A one-dimensional array (int8[], float8[] or bytea[]) built element by element: one
+/// parameter carrying a whole column of a batch, read with unnest() on the server.
+class PgArray {
+ public:
+  enum class Type { kInt8, kFloat8, kBytea };
+  explicit PgArray(Type type) : type_(type) {}
+  void add(std::int64_t value);            ///< an int8[] element
+  void add(double value);                  ///< a float8[] element
+  void add_bytes(std::string_view bytes);  ///< a bytea[] element
+  void add_null();
+  Type type() const { return type_; }
+  std::size_t size() const { return size_; }
+  /// The SQL type of the array ("int8[]", "float8[]", "bytea[]").
+  std::string_view sql_type() const;
+
+ private:
+  friend class PgParams;
+  Type type_;
+  std::string elements_;  ///< each: length (int32, -1 for NULL), then the bytes
+  std::size_t size_ = 0;
+  bool has_null_ = false;
+};
+
 /// Parameters of one statement, each sent in binary (text only where asked).
 class PgParams {
  public:
@@ -27,6 +51,7 @@ class PgParams {
   void add_bytes(std::string_view bytes);  ///< bytea
   void add_text(std::string_view text);    ///< text (must not hold NUL)
   void add_null();                         ///< NULL of the type the server infers
+  void add_array(const PgArray& array);    ///< the whole array, in binary
   int size() const { return static_cast<int>(offsets_.size()); }
 
  private:

@@ -10,24 +10,6 @@
 namespace sw::store {
 namespace {
 
-/// Session-local staging tables the batch is copied into (emptied at each commit).
-constexpr std::string_view kCreateStaging =
-    "CREATE TEMP TABLE IF NOT EXISTS stage_updates (seq bigint, track_id bigint, "
-    "time_ns bigint, lat float8, lon float8, vel_east float8, vel_north float8, cov_ee float8, "
-    "cov_en float8, cov_nn float8, status bigint, class bigint, mmsi bigint, name bytea, "
-    "callsign bytea, ship_type bigint, length_m float8, width_m float8, asset_id bytea, "
-    "label_owner bytea, label_releasable_to bytea, label_purposes bigint, "
-    "label_sensitivity bigint, label_personal_data bigint, label_retention_s bigint) "
-    "ON COMMIT DELETE ROWS;"
-    "CREATE TEMP TABLE IF NOT EXISTS stage_counters (seq bigint, source_id bytea, name bytea, "
-    "time_ns bigint, value bigint) ON COMMIT DELETE ROWS;"
-    "CREATE TEMP TABLE IF NOT EXISTS stage_alerts (seq bigint, alert_id bigint, revision bigint, "
-    "time_ns bigint, kind bytea, state bytea, severity bigint, change bytea, actor bytea, "
-    "region bytea, lat float8, lon float8, subjects bytea, body_json bytea, label_owner bytea, "
-    "label_releasable_to bytea, label_purposes bigint, label_sensitivity bigint, "
-    "label_personal_data bigint, label_retention_s bigint, search_area bytea) "
-    "ON COMMIT DELETE ROWS";
-
 /// Positions valid at $1 (ns) and not older than $2 (ns), not deleted: the part of every
 /// "where were the tracks at T" query that the GiST index over (geom, validity) serves.
 constexpr std::string_view kAliveAt =
@@ -56,26 +38,14 @@ Result<std::unique_ptr<PostgresStore>> PostgresStore::open(const std::string& co
   if (!connection) return connection.error();
   auto version = migrate_postgres_schema(*connection);
   if (!version) return version.error();
-  std::unique_ptr<PostgresStore> store(
+  return std::unique_ptr<PostgresStore>(
       new PostgresStore(std::move(*connection), options, *version));
-  if (Status staged = store->create_staging(); !staged) return staged.error();
-  return store;
-}
-
-Status PostgresStore::create_staging() {
-  if (Status created = connection_.execute(kCreateStaging); !created) return created;
-  staging_ready_ = true;
-  return Ok{};
 }
 
 Status PostgresStore::ensure_connected() {
-  if (!connection_.connected()) {
-    staging_ready_ = false;
-    if (!connection_.reset()) {
-      return Error{"postgres_unavailable", "server unreachable: " + connection_.last_message()};
-    }
+  if (!connection_.connected() && !connection_.reset()) {
+    return Error{"postgres_unavailable", "server unreachable: " + connection_.last_message()};
   }
-  if (!staging_ready_) return create_staging();
   return Ok{};
 }
 

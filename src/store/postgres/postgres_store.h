@@ -2,11 +2,12 @@
 /// PostgresStore: the HistoryStore on a PostgreSQL 15 server with PostGIS 3, for nodes
 /// whose history outgrows one file or is shared by several readers.
 ///
-/// Writes: one transaction per write(). The batch goes to the server with COPY (FORMAT
-/// binary) into session-local staging tables, then a few set-based statements upsert it:
-/// per table one round trip whatever the batch size. Bad updates and alert revisions are
-/// counted and skipped exactly as SqliteStore does (store/record_checks.h), and the
-/// canonical dump is the same bytes as SqliteStore's for the same data.
+/// Writes: one transaction per write(). Each table's part of the batch goes to the server
+/// as array parameters (a column each, binary) of one set-based upsert: per table one
+/// round trip whatever the batch size, and a cost that follows the batch, not the table. Bad
+/// updates and alert revisions are counted and skipped exactly as SqliteStore does
+/// (store/record_checks.h), and the canonical dump is the same bytes as SqliteStore's for the same
+/// data.
 ///
 /// Queries: tracks_in_box and the PostGIS-only tracks_in_polygon and nearest_track search
 /// one GiST index over (position, validity interval). Distances are on the WGS-84
@@ -102,9 +103,8 @@ class PostgresStore final : public HistoryStore {
 
  private:
   PostgresStore(PgConnection connection, PostgresStoreOptions options, int schema_version);
-  /// Reconnects (and recreates the staging tables) if the server went away.
+  /// Reconnects if the server went away.
   Status ensure_connected();
-  Status create_staging();
   /// The writes of one batch inside its transaction.
   Status write_in_transaction(const WriteBatch& batch,
                               std::map<std::string, std::uint64_t>& rejected,
@@ -125,7 +125,6 @@ class PostgresStore final : public HistoryStore {
   PgConnection connection_;
   PostgresStoreOptions options_;
   int schema_version_;
-  bool staging_ready_ = false;
   StoreStats stats_;
 };
 

@@ -1,7 +1,12 @@
-// PostgresStore::write: the batch is copied (COPY, binary) into staging tables and upserted
-// with one statement per table, all in one transaction.
+// PostgresStore::write: each table's part of the batch is upserted by one statement that
+// receives the rows as array parameters (one per column, in binary) and reads them with
+// unnest(), all in one transaction. No staging tables: a session temporary table costs a
+// truncation of its heap, TOAST table and indexes at every commit (ON COMMIT DELETE ROWS),
+// which was most of a small batch's time.
 
+#include <initializer_list>
 #include <string>
+#include <utility>
 
 #include "store/postgres/postgres_store.h"
 #include "store/postgres/search_area_geojson.h"
@@ -51,8 +56,8 @@ std::string upsert_tracks_sql() {
       ") SELECT DISTINCT ON (s.track_id) s.track_id, s.class, s.mmsi, s.name, s.callsign, "
       "s.ship_type, s.length_m, s.width_m, s.asset_id, f.first_ns, s.time_ns, s.label_owner, "
       "s.label_releasable_to, s.label_purposes, s.label_sensitivity, s.label_personal_data, "
-      "s.label_retention_s FROM stage_updates s JOIN (SELECT track_id, MIN(time_ns) AS first_ns "
-      "FROM stage_updates GROUP BY track_id) f ON f.track_id = s.track_id "
+      "s.label_retention_s FROM batch s JOIN (SELECT track_id, MIN(time_ns) AS first_ns "
+      "FROM batch GROUP BY track_id) f ON f.track_id = s.track_id "
       "ORDER BY s.track_id, s.time_ns DESC, s.seq DESC "
       "ON CONFLICT (track_id) DO UPDATE SET ";
   for (const std::string_view column : kLatestWins) {
@@ -69,39 +74,44 @@ std::string upsert_tracks_sql() {
   return sql;
 }
 
-/// Each (track, time) of the batch once (the later write wins), replacing a stored one.
-/// Validity is fixed up by kFixValidity.
+/// Each (track, time) of the batch once (the later write wins), replacing a stored one. A
+/// new position is valid until the track's next stored position (unbounded if none); a
+/// replaced one keeps its interval (its neighbours are unchanged). Each lookup is one probe
+/// of the primary key, so the cost follows the batch, not the table.
 constexpr std::string_view kUpsertPositions =
     "INSERT INTO track_positions (track_id, time_ns, lat, lon, vel_east, vel_north, cov_ee, "
     "cov_en, cov_nn, status, validity, geom) "
-    "SELECT DISTINCT ON (track_id, time_ns) track_id, time_ns, lat, lon, vel_east, vel_north, "
-    "cov_ee, cov_en, cov_nn, status, int8range(time_ns, NULL), "
-    "ST_SetSRID(ST_MakePoint(lon, lat), 4326) FROM stage_updates "
-    "ORDER BY track_id, time_ns, seq DESC "
+    "SELECT DISTINCT ON (s.track_id, s.time_ns) s.track_id, s.time_ns, s.lat, s.lon, "
+    "s.vel_east, s.vel_north, s.cov_ee, s.cov_en, s.cov_nn, s.status, "
+    "int8range(s.time_ns, (SELECT MIN(q.time_ns) FROM track_positions q "
+    "WHERE q.track_id = s.track_id AND q.time_ns > s.time_ns)), "
+    "ST_SetSRID(ST_MakePoint(s.lon, s.lat), 4326) FROM batch s "
+    "ORDER BY s.track_id, s.time_ns, s.seq DESC "
     "ON CONFLICT (track_id, time_ns) DO UPDATE SET lat = excluded.lat, lon = excluded.lon, "
     "vel_east = excluded.vel_east, vel_north = excluded.vel_north, cov_ee = excluded.cov_ee, "
     "cov_en = excluded.cov_en, cov_nn = excluded.cov_nn, status = excluded.status, "
     "geom = excluded.geom";
 
-/// Each position is valid from its time until its track's next position: recomputed for
-/// every track of the batch from the position before its earliest new one onwards (an
-/// in-order append touches the predecessor alone).
+/// Each position is valid from its time until its track's next position. After the
+/// insert, the position just before each position of the batch (stored or new) ends where
+/// that one begins; with kUpsertPositions this leaves every interval as a recomputation
+/// of the whole track would. Two primary-key probes per position of the batch: no scan
+/// of the positions table, whatever its size or the planner's row estimates. (The filter
+/// compares the upper bound, not a range built from p and n: the planner may test it on
+/// pairs the join does not keep, where p's time can follow n's.)
 constexpr std::string_view kFixValidity =
-    "WITH batch AS (SELECT track_id, MIN(time_ns) AS first_ns FROM stage_updates "
-    "GROUP BY track_id), "
-    "starts AS (SELECT b.track_id, COALESCE((SELECT MAX(q.time_ns) FROM track_positions q "
-    "WHERE q.track_id = b.track_id AND q.time_ns < b.first_ns), b.first_ns) AS from_ns "
-    "FROM batch b), "
-    "fixed AS (SELECT p.track_id, p.time_ns, int8range(p.time_ns, LEAD(p.time_ns) OVER "
-    "(PARTITION BY p.track_id ORDER BY p.time_ns)) AS validity FROM track_positions p "
-    "JOIN starts s ON p.track_id = s.track_id AND p.time_ns >= s.from_ns) "
-    "UPDATE track_positions p SET validity = f.validity FROM fixed f "
-    "WHERE p.track_id = f.track_id AND p.time_ns = f.time_ns AND p.validity <> f.validity";
+    "UPDATE track_positions p SET validity = int8range(p.time_ns, n.time_ns) "
+    "FROM (SELECT DISTINCT track_id, time_ns FROM batch) n "
+    "CROSS JOIN LATERAL (SELECT q.time_ns FROM track_positions q "
+    "WHERE q.track_id = n.track_id AND q.time_ns < n.time_ns "
+    "ORDER BY q.time_ns DESC LIMIT 1) previous "
+    "WHERE p.track_id = n.track_id AND p.time_ns = previous.time_ns "
+    "AND upper(p.validity) IS DISTINCT FROM n.time_ns";
 
 constexpr std::string_view kUpsertCounters =
     "INSERT INTO counters (source_id, name, time_ns, value) "
     "SELECT DISTINCT ON (source_id, name, time_ns) source_id, name, time_ns, value "
-    "FROM stage_counters ORDER BY source_id, name, time_ns, seq DESC "
+    "FROM batch ORDER BY source_id, name, time_ns, seq DESC "
     "ON CONFLICT (source_id, name, time_ns) DO UPDATE SET value = excluded.value";
 
 constexpr std::string_view kUpsertAlerts =
@@ -115,7 +125,7 @@ constexpr std::string_view kUpsertAlerts =
     "ST_SetSRID(ST_MakePoint(lon, lat), 4326), "
     "CASE WHEN search_area IS NULL THEN NULL "
     "ELSE ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(convert_from(search_area, 'UTF8')), 4326)) END "
-    "FROM stage_alerts ORDER BY alert_id, revision, seq DESC "
+    "FROM batch ORDER BY alert_id, revision, seq DESC "
     "ON CONFLICT (alert_id, revision) DO UPDATE SET time_ns = excluded.time_ns, "
     "kind = excluded.kind, state = excluded.state, severity = excluded.severity, "
     "change = excluded.change, actor = excluded.actor, region = excluded.region, "
@@ -127,23 +137,82 @@ constexpr std::string_view kUpsertAlerts =
     "label_retention_s = excluded.label_retention_s, geom = excluded.geom, "
     "search_area = excluded.search_area";
 
-void add_label(PgCopyRows& rows, const Label& label) {
-  rows.add_bytes(label.owner);
-  rows.add_bytes(encode_releasable_to(label.releasable_to));
-  rows.add(static_cast<std::int64_t>(label.purposes));
-  rows.add(static_cast<std::int64_t>(label.sensitivity));
-  rows.add(static_cast<std::int64_t>(label.personal_data ? 1 : 0));
-  rows.add(stored_retention(label.retention_s));
+using ArrayType = PgArray::Type;
+
+/// A column of a batch and its values (one array parameter).
+using BatchColumn = std::pair<std::string_view, const PgArray*>;
+
+/// "WITH batch AS (SELECT * FROM unnest($1::int8[], ...) AS u(name, ...)) ": the rows of
+/// `columns` (arrays of one length) as the table `batch`; their arrays go into `params`.
+std::string with_batch(std::initializer_list<BatchColumn> columns, PgParams& params) {
+  std::string types;
+  std::string names;
+  for (const auto& [name, values] : columns) {
+    params.add_array(*values);
+    if (!names.empty()) {
+      types.append(", ");
+      names.append(", ");
+    }
+    types.append("$");
+    types.append(std::to_string(params.size()));
+    types.append("::");
+    types.append(values->sql_type());
+    names.append(name);
+  }
+  return "WITH batch AS (SELECT * FROM unnest(" + types + ") AS u(" + names + ")) ";
 }
 
+/// The label columns of a batch.
+struct LabelColumns {
+  PgArray owner{ArrayType::kBytea};
+  PgArray releasable_to{ArrayType::kBytea};
+  PgArray purposes{ArrayType::kInt8};
+  PgArray sensitivity{ArrayType::kInt8};
+  PgArray personal_data{ArrayType::kInt8};
+  PgArray retention_s{ArrayType::kInt8};
+
+  void add(const Label& label) {
+    owner.add_bytes(label.owner);
+    releasable_to.add_bytes(encode_releasable_to(label.releasable_to));
+    purposes.add(static_cast<std::int64_t>(label.purposes));
+    sensitivity.add(static_cast<std::int64_t>(label.sensitivity));
+    personal_data.add(static_cast<std::int64_t>(label.personal_data ? 1 : 0));
+    retention_s.add(stored_retention(label.retention_s));
+  }
+};
+
+/// The track-update columns of a batch (the checked updates, in batch order).
+struct UpdateColumns {
+  PgArray seq{ArrayType::kInt8};
+  PgArray track_id{ArrayType::kInt8};
+  PgArray time_ns{ArrayType::kInt8};
+  PgArray lat{ArrayType::kFloat8};
+  PgArray lon{ArrayType::kFloat8};
+  PgArray vel_east{ArrayType::kFloat8};
+  PgArray vel_north{ArrayType::kFloat8};
+  PgArray cov_ee{ArrayType::kFloat8};
+  PgArray cov_en{ArrayType::kFloat8};
+  PgArray cov_nn{ArrayType::kFloat8};
+  PgArray status{ArrayType::kInt8};
+  PgArray track_class{ArrayType::kInt8};
+  PgArray mmsi{ArrayType::kInt8};
+  PgArray name{ArrayType::kBytea};
+  PgArray callsign{ArrayType::kBytea};
+  PgArray ship_type{ArrayType::kInt8};
+  PgArray length_m{ArrayType::kFloat8};
+  PgArray width_m{ArrayType::kFloat8};
+  PgArray asset_id{ArrayType::kBytea};
+  LabelColumns label;
+};
+
 template <typename T>
-void add_optional(PgCopyRows& rows, const std::optional<T>& value) {
+void add_optional(PgArray& values, const std::optional<T>& value) {
   if (!value) {
-    rows.add_null();
+    values.add_null();
   } else if constexpr (std::is_floating_point_v<T>) {
-    rows.add(static_cast<double>(*value));
+    values.add(static_cast<double>(*value));
   } else {
-    rows.add(static_cast<std::int64_t>(*value));
+    values.add(static_cast<std::int64_t>(*value));
   }
 }
 
@@ -208,7 +277,7 @@ Status PostgresStore::write_sources(std::span<const SourceRecord> sources) {
 Status PostgresStore::write_tracks(std::span<const TrackUpdate> updates,
                                    std::map<std::string, std::uint64_t>& rejected,
                                    std::uint64_t& accepted) {
-  PgCopyRows rows;
+  UpdateColumns columns;
   std::int64_t seq = 0;
   for (const TrackUpdate& update : updates) {
     if (const char* defect = update_defect(update); defect != nullptr) {
@@ -216,116 +285,202 @@ Status PostgresStore::write_tracks(std::span<const TrackUpdate> updates,
       continue;
     }
     const TrackIdentity& identity = update.identity;
-    rows.begin_row(25);
-    rows.add(seq++);
-    rows.add(static_cast<std::int64_t>(update.track_id));
-    rows.add(static_cast<std::int64_t>(update.time));
-    rows.add(update.position.lat);
-    rows.add(update.position.lon);
-    rows.add(update.velocity.east);
-    rows.add(update.velocity.north);
-    rows.add(update.covariance.ee);
-    rows.add(update.covariance.en);
-    rows.add(update.covariance.nn);
-    rows.add(static_cast<std::int64_t>(update.status));
-    rows.add(static_cast<std::int64_t>(update.track_class));
-    add_optional(rows, identity.mmsi);
-    rows.add_bytes(identity.name);
-    rows.add_bytes(identity.callsign);
-    add_optional(rows, identity.ship_type);
-    add_optional(rows, identity.length_m);
-    add_optional(rows, identity.width_m);
-    rows.add_bytes(identity.asset_id);
-    add_label(rows, update.label);
+    columns.seq.add(seq++);
+    columns.track_id.add(static_cast<std::int64_t>(update.track_id));
+    columns.time_ns.add(static_cast<std::int64_t>(update.time));
+    columns.lat.add(update.position.lat);
+    columns.lon.add(update.position.lon);
+    columns.vel_east.add(update.velocity.east);
+    columns.vel_north.add(update.velocity.north);
+    columns.cov_ee.add(update.covariance.ee);
+    columns.cov_en.add(update.covariance.en);
+    columns.cov_nn.add(update.covariance.nn);
+    columns.status.add(static_cast<std::int64_t>(update.status));
+    columns.track_class.add(static_cast<std::int64_t>(update.track_class));
+    add_optional(columns.mmsi, identity.mmsi);
+    columns.name.add_bytes(identity.name);
+    columns.callsign.add_bytes(identity.callsign);
+    add_optional(columns.ship_type, identity.ship_type);
+    add_optional(columns.length_m, identity.length_m);
+    add_optional(columns.width_m, identity.width_m);
+    columns.asset_id.add_bytes(identity.asset_id);
+    columns.label.add(update.label);
   }
-  if (rows.rows() == 0) return Ok{};
-  if (Status copied = connection_.copy_in("COPY stage_updates FROM STDIN (FORMAT binary)", rows);
-      !copied) {
-    return copied;
-  }
-  // The three statements in one round trip (the batch's cost is mostly round trips).
-  static const std::string upsert_all =
-      upsert_tracks_sql() + ";" + std::string(kUpsertPositions) + ";" + std::string(kFixValidity);
-  if (Status done = connection_.execute(upsert_all); !done) return done;
-  accepted += rows.rows();
+  if (seq == 0) return Ok{};
+  const UpdateColumns& c = columns;
+  const LabelColumns& label = c.label;
+  // Each statement gets the columns it reads.
+  PgParams track_params;
+  const std::string tracks_sql = with_batch({{"seq", &c.seq},
+                                             {"track_id", &c.track_id},
+                                             {"time_ns", &c.time_ns},
+                                             {"class", &c.track_class},
+                                             {"mmsi", &c.mmsi},
+                                             {"name", &c.name},
+                                             {"callsign", &c.callsign},
+                                             {"ship_type", &c.ship_type},
+                                             {"length_m", &c.length_m},
+                                             {"width_m", &c.width_m},
+                                             {"asset_id", &c.asset_id},
+                                             {"label_owner", &label.owner},
+                                             {"label_releasable_to", &label.releasable_to},
+                                             {"label_purposes", &label.purposes},
+                                             {"label_sensitivity", &label.sensitivity},
+                                             {"label_personal_data", &label.personal_data},
+                                             {"label_retention_s", &label.retention_s}},
+                                            track_params) +
+                                 upsert_tracks_sql();
+  if (auto done = connection_.query(tracks_sql, track_params); !done) return done.error();
+  PgParams position_params;
+  const std::string positions_sql = with_batch({{"seq", &c.seq},
+                                                {"track_id", &c.track_id},
+                                                {"time_ns", &c.time_ns},
+                                                {"lat", &c.lat},
+                                                {"lon", &c.lon},
+                                                {"vel_east", &c.vel_east},
+                                                {"vel_north", &c.vel_north},
+                                                {"cov_ee", &c.cov_ee},
+                                                {"cov_en", &c.cov_en},
+                                                {"cov_nn", &c.cov_nn},
+                                                {"status", &c.status}},
+                                               position_params) +
+                                    std::string(kUpsertPositions);
+  if (auto done = connection_.query(positions_sql, position_params); !done) return done.error();
+  PgParams validity_params;
+  const std::string validity_sql =
+      with_batch({{"track_id", &c.track_id}, {"time_ns", &c.time_ns}}, validity_params) +
+      std::string(kFixValidity);
+  if (auto done = connection_.query(validity_sql, validity_params); !done) return done.error();
+  accepted += static_cast<std::uint64_t>(seq);
   return Ok{};
 }
 
 Status PostgresStore::write_observations(std::span<const ObservationRecord> observations) {
   if (observations.empty()) return Ok{};
-  PgCopyRows rows;
+  PgArray time_ns(ArrayType::kInt8);
+  PgArray source_id(ArrayType::kBytea);
+  PgArray kind(ArrayType::kInt8);
+  PgArray journal_sequence(ArrayType::kInt8);
+  PgArray track_id(ArrayType::kInt8);
   for (const ObservationRecord& observation : observations) {
-    rows.begin_row(5);
-    rows.add(static_cast<std::int64_t>(observation.time));
-    rows.add_bytes(observation.source_id);
-    rows.add(static_cast<std::int64_t>(observation.kind));
-    rows.add(static_cast<std::int64_t>(observation.journal_sequence));
-    add_optional(rows, observation.track_id);
+    time_ns.add(static_cast<std::int64_t>(observation.time));
+    source_id.add_bytes(observation.source_id);
+    kind.add(static_cast<std::int64_t>(observation.kind));
+    journal_sequence.add(static_cast<std::int64_t>(observation.journal_sequence));
+    add_optional(track_id, observation.track_id);
   }
-  return connection_.copy_in(
-      "COPY observations (" + std::string(kObservationColumns) + ") FROM STDIN (FORMAT binary)",
-      rows);
+  PgParams params;
+  const std::string sql = with_batch({{"time_ns", &time_ns},
+                                      {"source_id", &source_id},
+                                      {"kind", &kind},
+                                      {"journal_sequence", &journal_sequence},
+                                      {"track_id", &track_id}},
+                                     params) +
+                          "INSERT INTO observations (" + std::string(kObservationColumns) +
+                          ") SELECT " + std::string(kObservationColumns) + " FROM batch";
+  if (auto done = connection_.query(sql, params); !done) return done.error();
+  return Ok{};
 }
 
 Status PostgresStore::write_counters(std::span<const CounterSample> counters) {
   if (counters.empty()) return Ok{};
-  PgCopyRows rows;
-  std::int64_t seq = 0;
+  PgArray seq(ArrayType::kInt8);
+  PgArray source_id(ArrayType::kBytea);
+  PgArray name(ArrayType::kBytea);
+  PgArray time_ns(ArrayType::kInt8);
+  PgArray value(ArrayType::kInt8);
   for (const CounterSample& sample : counters) {
-    rows.begin_row(5);
-    rows.add(seq++);
-    rows.add_bytes(sample.source_id);
-    rows.add_bytes(sample.name);
-    rows.add(static_cast<std::int64_t>(sample.time));
-    rows.add(static_cast<std::int64_t>(sample.value));
+    seq.add(static_cast<std::int64_t>(seq.size()));
+    source_id.add_bytes(sample.source_id);
+    name.add_bytes(sample.name);
+    time_ns.add(static_cast<std::int64_t>(sample.time));
+    value.add(static_cast<std::int64_t>(sample.value));
   }
-  if (Status copied = connection_.copy_in("COPY stage_counters FROM STDIN (FORMAT binary)", rows);
-      !copied) {
-    return copied;
-  }
-  return connection_.execute(kUpsertCounters);
+  PgParams params;
+  const std::string sql = with_batch({{"seq", &seq},
+                                      {"source_id", &source_id},
+                                      {"name", &name},
+                                      {"time_ns", &time_ns},
+                                      {"value", &value}},
+                                     params) +
+                          std::string(kUpsertCounters);
+  if (auto done = connection_.query(sql, params); !done) return done.error();
+  return Ok{};
 }
 
 Status PostgresStore::write_alerts(std::span<const AlertRecord> alerts,
                                    std::map<std::string, std::uint64_t>& rejected,
                                    std::uint64_t& accepted) {
-  PgCopyRows rows;
-  std::int64_t seq = 0;
+  PgArray seq(ArrayType::kInt8);
+  PgArray alert_id(ArrayType::kInt8);
+  PgArray revision(ArrayType::kInt8);
+  PgArray time_ns(ArrayType::kInt8);
+  PgArray kind(ArrayType::kBytea);
+  PgArray state(ArrayType::kBytea);
+  PgArray severity(ArrayType::kInt8);
+  PgArray change(ArrayType::kBytea);
+  PgArray actor(ArrayType::kBytea);
+  PgArray region(ArrayType::kBytea);
+  PgArray lat(ArrayType::kFloat8);
+  PgArray lon(ArrayType::kFloat8);
+  PgArray subjects(ArrayType::kBytea);
+  PgArray body_json(ArrayType::kBytea);
+  LabelColumns label;
+  PgArray search_area(ArrayType::kBytea);
   for (const AlertRecord& alert : alerts) {
     if (const char* defect = alert_defect(alert); defect != nullptr) {
       ++rejected[defect];
       continue;
     }
-    rows.begin_row(21);
-    rows.add(seq++);
-    rows.add(static_cast<std::int64_t>(alert.alert_id));
-    rows.add(static_cast<std::int64_t>(alert.revision));
-    rows.add(static_cast<std::int64_t>(alert.time));
-    rows.add_bytes(alert.kind);
-    rows.add_bytes(alert.state);
-    rows.add(static_cast<std::int64_t>(alert.severity));
-    rows.add_bytes(alert.change);
-    rows.add_bytes(alert.actor);
-    rows.add_bytes(alert.region);
-    rows.add(alert.position.lat);
-    rows.add(alert.position.lon);
-    rows.add_bytes(encode_subjects(alert.subjects));
-    rows.add_bytes(alert.body_json);
-    add_label(rows, alert.label);
+    seq.add(static_cast<std::int64_t>(seq.size()));
+    alert_id.add(static_cast<std::int64_t>(alert.alert_id));
+    revision.add(static_cast<std::int64_t>(alert.revision));
+    time_ns.add(static_cast<std::int64_t>(alert.time));
+    kind.add_bytes(alert.kind);
+    state.add_bytes(alert.state);
+    severity.add(static_cast<std::int64_t>(alert.severity));
+    change.add_bytes(alert.change);
+    actor.add_bytes(alert.actor);
+    region.add_bytes(alert.region);
+    lat.add(alert.position.lat);
+    lon.add(alert.position.lon);
+    subjects.add_bytes(encode_subjects(alert.subjects));
+    body_json.add_bytes(alert.body_json);
+    label.add(alert.label);
     const std::string area = search_area_geojson(alert.body_json);
     if (area.empty()) {
-      rows.add_null();
+      search_area.add_null();
     } else {
-      rows.add_bytes(area);
+      search_area.add_bytes(area);
     }
   }
-  if (rows.rows() == 0) return Ok{};
-  if (Status copied = connection_.copy_in("COPY stage_alerts FROM STDIN (FORMAT binary)", rows);
-      !copied) {
-    return copied;
-  }
-  if (Status done = connection_.execute(kUpsertAlerts); !done) return done;
-  accepted += rows.rows();
+  if (seq.size() == 0) return Ok{};
+  PgParams params;
+  const std::string sql = with_batch({{"seq", &seq},
+                                      {"alert_id", &alert_id},
+                                      {"revision", &revision},
+                                      {"time_ns", &time_ns},
+                                      {"kind", &kind},
+                                      {"state", &state},
+                                      {"severity", &severity},
+                                      {"change", &change},
+                                      {"actor", &actor},
+                                      {"region", &region},
+                                      {"lat", &lat},
+                                      {"lon", &lon},
+                                      {"subjects", &subjects},
+                                      {"body_json", &body_json},
+                                      {"label_owner", &label.owner},
+                                      {"label_releasable_to", &label.releasable_to},
+                                      {"label_purposes", &label.purposes},
+                                      {"label_sensitivity", &label.sensitivity},
+                                      {"label_personal_data", &label.personal_data},
+                                      {"label_retention_s", &label.retention_s},
+                                      {"search_area", &search_area}},
+                                     params) +
+                          std::string(kUpsertAlerts);
+  if (auto done = connection_.query(sql, params); !done) return done.error();
+  accepted += seq.size();
   return Ok{};
 }
 

@@ -146,6 +146,48 @@ TEST(PostgresStore, BoxQueryUsesTheGistIndex) {
   EXPECT_NE(text.find("track_positions_where_when"), std::string::npos) << text;
 }
 
+TEST(PostgresStore, ValidityIntervalsFollowTheTrackWhateverTheWriteOrder) {
+  auto store = open_postgres_store();
+  ASSERT_NE(store, nullptr);
+  // Positions whose validity is not [time, the track's next time) (unbounded for the
+  // latest), recomputed over the whole table.
+  const auto wrong_intervals = [&store]() -> std::int64_t {
+    auto wrong = store->connection().query(
+        "SELECT count(*) FROM (SELECT validity, int8range(time_ns, LEAD(time_ns) OVER "
+        "(PARTITION BY track_id ORDER BY time_ns)) AS expected FROM track_positions) v "
+        "WHERE validity <> expected");
+    EXPECT_TRUE(wrong.ok()) << (wrong.ok() ? "" : wrong.error().detail);
+    return wrong.ok() ? wrong->row(0).column_int64(0) : -1;
+  };
+  const auto at = [](int second) { return kT0 + second * kNsPerSecond; };
+  // In order, then later, earlier, in between and replacing, a batch out of order with a
+  // duplicate, and a batch over two tracks at once.
+  const std::vector<std::vector<TrackUpdate>> batches = {
+      {make_update(1, at(10), 51.0, 1.5), make_update(1, at(20), 51.0, 1.6)},
+      {make_update(1, at(30), 51.0, 1.7)},
+      {make_update(1, at(5), 51.0, 1.4)},
+      {make_update(1, at(15), 51.0, 1.55), make_update(1, at(20), 51.1, 1.6)},
+      {make_update(1, at(25), 51.0, 1.65), make_update(1, at(1), 51.0, 1.3),
+       make_update(1, at(40), 51.0, 1.8), make_update(1, at(25), 51.2, 1.65)},
+      {make_update(2, at(12), 50.9, 1.5), make_update(1, at(12), 51.0, 1.52),
+       make_update(2, at(3), 50.9, 1.4), make_update(1, at(50), 51.0, 1.9)}};
+  for (std::size_t index = 0; index < batches.size(); ++index) {
+    ASSERT_TRUE(store->write(batches[index]).ok()) << "batch " << index;
+    EXPECT_EQ(wrong_intervals(), 0) << "after batch " << index;
+  }
+  auto positions = store->track_history(1, at(0), at(60));
+  ASSERT_TRUE(positions.ok());
+  EXPECT_EQ(positions->size(), 10U);
+  // "Where was track 1 at t=22 s": the position of t=20 s, as replaced.
+  auto valid = store->connection().query(
+      "SELECT time_ns, lat FROM track_positions WHERE track_id = 1 AND validity @> " +
+      std::to_string(at(22)) + "::int8");
+  ASSERT_TRUE(valid.ok());
+  ASSERT_EQ(valid->rows(), 1);
+  EXPECT_EQ(valid->row(0).column_int64(0), at(20));
+  EXPECT_DOUBLE_EQ(valid->row(0).column_double(1), 51.1);
+}
+
 TEST(PostgresStore, TracksInAPolygonAtATime) {
   auto store = open_postgres_store();
   ASSERT_NE(store, nullptr);
