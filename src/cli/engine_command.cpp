@@ -23,6 +23,7 @@
 #include "engine/store_sink.h"
 #include "sim/geography.h"
 #include "sim/scenario.h"
+#include "store/open_store.h"
 #include "store/sqlite/sqlite_store.h"
 #if STRAITWATCH_POSTGRES
 #include "store/postgres/postgres_store.h"
@@ -87,38 +88,36 @@ Status keep_config(const std::string& data_dir, const std::string& text) {
   return Ok{};
 }
 
-/// The node's SQLite history store ("" when the node keeps its history in PostgreSQL: the
-/// server's history queries then answer no_history).
-std::string history_path(const engine::EngineConfig& config) {
-  if (config.store_backend == engine::StoreBackend::kPostgres) return {};
-  return (std::filesystem::path(config.data_dir) / "history.sqlite").string();
+/// The node's history store as its configuration names it: data_dir/history.sqlite, or
+/// the PostgreSQL database of [store] postgres. Both the engine's writer and the server's
+/// reader open it from these settings.
+store::StoreSettings history_settings(const engine::EngineConfig& config) {
+  store::StoreSettings settings;
+  settings.kind = config.store_backend == engine::StoreBackend::kPostgres
+                      ? store::StoreKind::kPostgres
+                      : store::StoreKind::kSqlite;
+  settings.sqlite_path = (std::filesystem::path(config.data_dir) / "history.sqlite").string();
+  settings.postgres = config.store_postgres;
+  settings.default_retention = static_cast<TimeNs>(config.store_default_retention_days * 86400.0 *
+                                                   static_cast<double>(kNsPerSecond));
+  return settings;
 }
 
-/// Opens the store `config` names: SQLite at `path`, or the PostgreSQL database of
-/// [store] postgres (emptied first when `fresh`: the history is rebuilt from the journal).
-Result<std::unique_ptr<store::HistoryStore>> open_store(const engine::EngineConfig& config,
-                                                        const std::string& path, bool fresh) {
-  const auto retention = static_cast<TimeNs>(config.store_default_retention_days * 86400.0 *
-                                             static_cast<double>(kNsPerSecond));
-  if (config.store_backend == engine::StoreBackend::kPostgres) {
+/// Opens the store `settings` name (a PostgreSQL history is emptied first when `fresh`:
+/// the history is rebuilt from the journal).
+Result<std::unique_ptr<store::HistoryStore>> open_store(const store::StoreSettings& settings,
+                                                        bool fresh) {
+  if (fresh && settings.kind == store::StoreKind::kPostgres) {
 #if STRAITWATCH_POSTGRES
     store::PostgresStoreOptions options;
-    options.default_retention = retention;
-    auto store = store::PostgresStore::open(config.store_postgres, options);
+    options.default_retention = settings.default_retention;
+    auto store = store::PostgresStore::open(settings.postgres, options);
     if (!store) return store.error();
-    if (fresh) {
-      if (Status cleared = (*store)->clear(); !cleared) return cleared.error();
-    }
+    if (Status cleared = (*store)->clear(); !cleared) return cleared.error();
     return std::unique_ptr<store::HistoryStore>(std::move(*store));
-#else
-    return Error{"postgres_not_built", "this build has no PostgreSQL store (STRAITWATCH_POSTGRES)"};
 #endif
   }
-  store::SqliteStoreOptions options;
-  options.default_retention = retention;
-  auto store = store::SqliteStore::open(path, options);
-  if (!store) return store.error();
-  return std::unique_ptr<store::HistoryStore>(std::move(*store));
+  return store::open_history_store(settings);
 }
 
 /// Opens the history store of `config` (data_dir/history.sqlite, or PostgreSQL as the
@@ -129,10 +128,12 @@ Result<std::unique_ptr<store::HistoryStore>> attach_store(engine::Pipeline& pipe
                                                           std::string path,
                                                           std::unique_ptr<engine::StoreSink>& sink,
                                                           bool fresh = false) {
-  engine::EngineConfig chosen = config;
-  if (!path.empty()) chosen.store_backend = engine::StoreBackend::kSqlite;  // replay: a file
-  if (path.empty()) path = history_path(chosen);
-  auto store = open_store(chosen, path, fresh);
+  store::StoreSettings settings = history_settings(config);
+  if (!path.empty()) {  // replay: a file
+    settings.kind = store::StoreKind::kSqlite;
+    settings.sqlite_path = std::move(path);
+  }
+  auto store = open_store(settings, fresh);
   if (!store) return store.error();
   sink = std::make_unique<engine::StoreSink>(**store);
   engine::StoreSink* raw = sink.get();
@@ -244,7 +245,8 @@ int run_command(const RunOptions& options) {
     if (config->server && !options.no_server) {
       engine::ServerConfig server_config = *config->server;
       if (options.http_port) server_config.port = *options.http_port;
-      auto started = start_node_server(**engine, server_config, history_path(*config), clock, {});
+      auto started =
+          start_node_server(**engine, server_config, history_settings(*config), clock, {});
       if (!started) return fail("run", started.error());
       node = std::move(*started);
     }
@@ -301,7 +303,7 @@ int run_command(const RunOptions& options) {
   std::unique_ptr<server::NodeServer> node;
   if (config->server) {
     auto started =
-        start_node_server(**engine, *config->server, history_path(*config), clock, logins);
+        start_node_server(**engine, *config->server, history_settings(*config), clock, logins);
     if (!started) return fail("run", started.error());
     node = std::move(*started);
   }

@@ -67,9 +67,10 @@ std::string server_config_toml(std::uint16_t port, const std::string& principals
 }
 
 Result<std::unique_ptr<server::NodeServer>> start_node_server(
-    engine::Engine& engine, const engine::ServerConfig& config, const std::string& history_path,
-    const Clock& clock, const std::vector<DemoLogin>& logins) {
-  auto node = server::NodeServer::create(engine, config, history_path, clock);
+    engine::Engine& engine, const engine::ServerConfig& config,
+    const std::optional<store::StoreSettings>& history, const Clock& clock,
+    const std::vector<DemoLogin>& logins) {
+  auto node = server::NodeServer::create(engine, config, history, clock);
   if (!node) return node.error();
   const std::string base =
       fmt::format("{}://{}:{}/", (*node)->tls() ? "https" : "http", config.listen, (*node)->port());

@@ -3,6 +3,7 @@
 /// the [server] table it adds to its configuration, and the start of the NodeServer.
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -27,11 +28,11 @@ Result<std::vector<DemoLogin>> write_demo_principals(const std::string& data_dir
 std::string server_config_toml(std::uint16_t port, const std::string& principals_path,
                                const std::string& web_root);
 
-/// Starts the node's server for `engine` (before the engine starts) and prints where it is.
-Result<std::unique_ptr<server::NodeServer>> start_node_server(engine::Engine& engine,
-                                                              const engine::ServerConfig& config,
-                                                              const std::string& history_path,
-                                                              const Clock& clock,
-                                                              const std::vector<DemoLogin>& logins);
+/// Starts the node's server for `engine` (before the engine starts), reading the history
+/// store `history` names (none: no history API), and prints where it is.
+Result<std::unique_ptr<server::NodeServer>> start_node_server(
+    engine::Engine& engine, const engine::ServerConfig& config,
+    const std::optional<store::StoreSettings>& history, const Clock& clock,
+    const std::vector<DemoLogin>& logins);
 
 }  // namespace sw::cli

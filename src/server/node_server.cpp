@@ -93,10 +93,9 @@ Result<std::string> map_geography_json(const engine::EngineConfig& config) {
   return to_text(Json{{"type", "FeatureCollection"}, {"features", std::move(features)}});
 }
 
-Result<std::unique_ptr<NodeServer>> NodeServer::create(engine::Engine& engine,
-                                                       const engine::ServerConfig& config,
-                                                       const std::string& history_path,
-                                                       const Clock& clock) {
+Result<std::unique_ptr<NodeServer>> NodeServer::create(
+    engine::Engine& engine, const engine::ServerConfig& config,
+    const std::optional<store::StoreSettings>& history, const Clock& clock) {
   std::unique_ptr<NodeServer> node(new NodeServer(engine, clock));
   auto principals = Principals::load(config.principals);
   if (!principals) return principals.error();
@@ -125,11 +124,10 @@ Result<std::unique_ptr<NodeServer>> NodeServer::create(engine::Engine& engine,
   engine.set_tick_callback([raw] { raw->on_tick(); });
   engine.set_loop_callback([staging] { staging->flush(); });
 
-  if (!history_path.empty()) {
-    store::SqliteStoreOptions options;
-    auto history = store::SqliteStore::open(history_path, options);
-    if (!history) return history.error();
-    node->history_ = std::move(*history);
+  if (history) {
+    auto reader = store::open_history_store(*history);
+    if (!reader) return reader.error();
+    node->history_ = std::move(*reader);
   }
   auto geography = map_geography_json(engine.config());
   if (!geography) return geography.error();

@@ -2,11 +2,13 @@
 /// NodeServer: the server side of one node, wired to its engine — the LivePicture fed by
 /// the pipeline's sinks and the engine's once-a-second tick, the principals, the operator
 /// desk (alert actions through the journal), the drift search service, a reading
-/// connection to the history store, the map's geography, the Prometheus metrics, and the
-/// HTTP/WebSocket server itself. Create it before the engine starts.
+/// handle of the history store (SQLite or PostgreSQL, as the node's [store] says), the map's
+/// geography, the Prometheus metrics, and the HTTP/WebSocket server itself. Create it before the
+/// engine starts.
 
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 
 #include "engine/engine.h"
@@ -16,17 +18,17 @@
 #include "server/http_server.h"
 #include "server/live_picture.h"
 #include "server/track_staging.h"
-#include "store/sqlite/sqlite_store.h"
+#include "store/open_store.h"
 
 namespace sw::server {
 
 class NodeServer {
  public:
-  /// `history_path` is the node's SQLite store (opened again here for reading).
-  static Result<std::unique_ptr<NodeServer>> create(engine::Engine& engine,
-                                                    const engine::ServerConfig& config,
-                                                    const std::string& history_path,
-                                                    const Clock& clock);
+  /// `history` is the node's history store, of which the server opens its own reading
+  /// handle (the API's history queries); none: they answer no_history.
+  static Result<std::unique_ptr<NodeServer>> create(
+      engine::Engine& engine, const engine::ServerConfig& config,
+      const std::optional<store::StoreSettings>& history, const Clock& clock);
   ~NodeServer();
   NodeServer(const NodeServer&) = delete;
   NodeServer& operator=(const NodeServer&) = delete;
@@ -55,7 +57,7 @@ class NodeServer {
   std::unique_ptr<TrackStaging> staging_;
   std::unique_ptr<OperatorDesk> desk_;
   std::unique_ptr<SearchService> search_;
-  std::unique_ptr<store::SqliteStore> history_;
+  std::unique_ptr<store::HistoryStore> history_;
   std::unique_ptr<share::AuditLog> audit_;      ///< outlives the servers that record into it
   std::unique_ptr<FederationLink> federation_;  ///< calls into the picture: goes first
   std::unique_ptr<Api> api_;
