@@ -40,6 +40,33 @@ using testing::make_label;
 using testing::make_track;
 using Ids = std::vector<std::uint64_t>;
 
+/// An engine in a temporary folder with the test principals, and a server configuration on
+/// an ephemeral loopback port without the CoT stream.
+struct TestEngine {
+  explicit TestEngine(const char* name) : directory(name), clock(kStart) {
+    const std::string principals = (directory.path() / "principals.toml").string();
+    std::ofstream(principals) << testing::principals_toml();
+    engine::EngineConfig config;
+    config.data_dir = (directory.path() / "data").string();
+    config.fsync = false;
+    auto created = engine::Engine::create(config, clock);
+    if (created.ok()) {
+      engine = std::move(*created);
+    } else {
+      error = created.error().detail;
+    }
+    server_config.port = 0;
+    server_config.cot = false;
+    server_config.principals = principals;
+  }
+
+  testing::TempDir directory;
+  ManualClock clock;
+  std::unique_ptr<engine::Engine> engine;
+  std::string error;
+  engine::ServerConfig server_config;
+};
+
 /// One GET over a new loopback connection (at most 20 s); status 0 when it failed.
 http::response<http::string_body> http_get(std::uint16_t port, const std::string& target,
                                            const std::string& token) {
@@ -83,20 +110,9 @@ TEST(NodeHistoryPostgres, HistoryEndpointsReadThePostgresqlStore) {
   ASSERT_TRUE((*writer)->write(updates).ok());
 
   // A node whose [store] is that database.
-  testing::TempDir directory("node-history-postgres");
-  const std::string principals = (directory.path() / "principals.toml").string();
-  std::ofstream(principals) << testing::principals_toml();
-  engine::EngineConfig config;
-  config.data_dir = (directory.path() / "data").string();
-  config.fsync = false;
-  ManualClock clock(kStart);
-  auto engine = engine::Engine::create(config, clock);
-  ASSERT_TRUE(engine.ok()) << engine.error().detail;
-  engine::ServerConfig server_config;
-  server_config.port = 0;
-  server_config.cot = false;
-  server_config.principals = principals;
-  auto node = NodeServer::create(**engine, server_config, settings, clock);
+  TestEngine parts("node-history-postgres");
+  ASSERT_TRUE(parts.engine) << parts.error;
+  auto node = NodeServer::create(*parts.engine, parts.server_config, settings, parts.clock);
   ASSERT_TRUE(node.ok()) << node.error().code << ": " << node.error().detail;
   const std::uint16_t port = (*node)->port();
 
@@ -138,24 +154,13 @@ TEST(NodeHistoryPostgres, HistoryEndpointsReadThePostgresqlStore) {
 }
 
 TEST(NodeHistoryPostgres, AnUnreachableStoreStopsTheStart) {
-  testing::TempDir directory("node-history-unreachable");
-  const std::string principals = (directory.path() / "principals.toml").string();
-  std::ofstream(principals) << testing::principals_toml();
-  engine::EngineConfig config;
-  config.data_dir = (directory.path() / "data").string();
-  config.fsync = false;
-  ManualClock clock(kStart);
-  auto engine = engine::Engine::create(config, clock);
-  ASSERT_TRUE(engine.ok()) << engine.error().detail;
-  engine::ServerConfig server_config;
-  server_config.port = 0;
-  server_config.cot = false;
-  server_config.principals = principals;
+  TestEngine parts("node-history-unreachable");
+  ASSERT_TRUE(parts.engine) << parts.error;
   store::StoreSettings settings;
   settings.kind = store::StoreKind::kPostgres;
   // Nothing listens on port 1 of loopback.
   settings.postgres = "host=127.0.0.1 port=1 dbname=none user=none connect_timeout=2";
-  auto node = NodeServer::create(**engine, server_config, settings, clock);
+  auto node = NodeServer::create(*parts.engine, parts.server_config, settings, parts.clock);
   ASSERT_FALSE(node.ok());
   EXPECT_EQ(node.error().code, "postgres_unavailable");
 }
