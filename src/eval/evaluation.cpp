@@ -9,6 +9,7 @@
 #include <sstream>
 #include <toml.hpp>
 
+#include "core/toml_guard.h"
 #include "eval/sim_pipeline.h"
 #include "eval/statistics.h"
 #include "risk/risk_engine.h"
@@ -304,6 +305,12 @@ json targets_json(const json& summary) {
 Result<EvaluationPlan> parse_evaluation_plan(const std::string& toml_text,
                                              const std::string& origin) {
   EvaluationPlan plan;
+  if (toml_bracket_depth(toml_text) > kMaxTomlNesting) {
+    return Error{"evaluation_syntax", origin + ": arrays or tables nested too deeply"};
+  }
+  if (const std::size_t bad = invalid_utf8_at(toml_text); bad != std::string_view::npos) {
+    return Error{"evaluation_syntax", origin + ": not UTF-8 at byte " + std::to_string(bad)};
+  }
   toml::value root;
   try {
     std::istringstream stream(toml_text);

@@ -12,6 +12,9 @@
 ///   only with one), its optional particulars in their ranges, a place, a course in [0, 360],
 ///   a speed in [0, 60] kn, and its times within 30 days of the start, in the order
 ///   appear <= stop <= leave.
+/// The same input goes to the evaluation's reader of its [evaluation] table
+/// (eval::parse_evaluation_plan): no exception escapes, a refusal has an "evaluation_" code,
+/// an accepted plan has 1..1000 seeds, hours in (0, 720] and named variants.
 
 #include <cmath>
 #include <cstddef>
@@ -26,6 +29,7 @@
 #include <string>
 #include <string_view>
 
+#include "eval/evaluation.h"
 #include "sim/scenario.h"
 
 namespace {
@@ -238,9 +242,26 @@ extern "C" int LLVMFuzzerTestOneInput(  // NOLINT(readability-identifier-naming)
       if (scenario.error().code.rfind("scenario_", 0) != 0 || scenario.error().detail.empty()) {
         contract_broken("refusal without scenario_ code or message", scenario.error().code);
       }
+    } else {
+      check_scenario(*scenario);
+    }
+  } catch (const std::exception& exception) {
+    contract_broken("exception escaped", exception.what());
+  } catch (...) {
+    contract_broken("exception escaped", "(not a std::exception)");
+  }
+  try {
+    const auto plan = sw::eval::parse_evaluation_plan(std::string(input), "fuzz");
+    if (!plan.ok()) {
+      if (plan.error().code.rfind("evaluation_", 0) != 0 || plan.error().detail.empty()) {
+        contract_broken("refusal without evaluation_ code or message", plan.error().code);
+      }
       return 0;
     }
-    check_scenario(*scenario);
+    if (plan->seeds < 1 || plan->seeds > 1000) contract_broken("plan", "seeds out of range");
+    if (plan->hours && !(*plan->hours > 0 && *plan->hours <= 720)) {
+      contract_broken("plan", "hours out of range");
+    }
   } catch (const std::exception& exception) {
     contract_broken("exception escaped", exception.what());
   } catch (...) {
