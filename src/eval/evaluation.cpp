@@ -487,9 +487,11 @@ Result<nlohmann::json> evaluate(const sim::Scenario& base, const EvaluationPlan&
   summary["latency"] = latency_json(main_runs);
   if (results.size() > 1) {
     json siting = json::array();
-    const json baseline = tracking_json(results.front().runs)["small_boats"];
+    // The first variant's runs are main_runs: its scores are summary["tracking"] already.
+    const json& baseline = summary["tracking"]["small_boats"];
     for (const VariantRuns& variant : results) {
-      const json small = tracking_json(variant.runs)["small_boats"];
+      const json small =
+          &variant == &results.front() ? baseline : tracking_json(variant.runs)["small_boats"];
       siting.push_back(
           {{"name", variant.variant.name},
            {"radars", variant.variant.radars},
