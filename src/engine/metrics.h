@@ -39,6 +39,7 @@ struct SourceCounters {
   std::uint64_t observations = 0;  ///< decoded observations
   std::uint64_t late = 0;          ///< older than the reorder window allowed: dropped
   std::uint64_t future = 0;        ///< sensor time far ahead of the receive time: dropped
+  std::uint64_t outside = 0;       ///< outside the pipeline's area (a region's): not fused
 };
 
 }  // namespace sw::engine

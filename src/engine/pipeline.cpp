@@ -69,6 +69,11 @@ void Pipeline::process(const RawInput& input) {
     // time now) are ordered by their own times.
     watermark_ = std::max(watermark_, std::min(observation.time, input.receive_time));
     watermark_receive_ = std::max(watermark_receive_, input.receive_time);
+    // Observations outside the area still move the window: the sea's time is one.
+    if (filter_ && !filter_(observation)) {
+      ++counters.outside;
+      continue;
+    }
     held_.emplace(std::make_pair(observation.time, arrivals_++),
                   Held{std::move(observation), input.source, input.receive_time});
   }

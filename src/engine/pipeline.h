@@ -27,6 +27,8 @@ namespace sw::engine {
 using UpdateSink = std::function<void(std::span<const track::FusedTrack>)>;
 /// Receives every observation as it enters fusion (e.g. distress reports for risk).
 using ObservationSink = std::function<void(const Observation&)>;
+/// Whether an observation is for this pipeline (a region's takes those of its sea area).
+using ObservationFilter = std::function<bool(const Observation&)>;
 /// Receives every alert revision of the risk stage, in order.
 using AlertSink = std::function<void(std::span<const risk::Alert>)>;
 
@@ -66,6 +68,8 @@ class Pipeline {
   void add_observation_sink(ObservationSink sink) { observation_sinks_.push_back(std::move(sink)); }
   void add_alert_sink(AlertSink sink) { alert_sinks_.push_back(std::move(sink)); }
   void set_operator_sink(OperatorSink sink) { operator_sink_ = std::move(sink); }
+  /// Observations the filter refuses are counted (SourceCounters::outside) and not fused.
+  void set_observation_filter(ObservationFilter filter) { filter_ = std::move(filter); }
 
   /// Processes one raw input of source `input.source`.
   void process(const RawInput& input);
@@ -126,6 +130,7 @@ class Pipeline {
   std::vector<ObservationSink> observation_sinks_;
   std::vector<AlertSink> alert_sinks_;
   OperatorSink operator_sink_;
+  ObservationFilter filter_;
   LatencyHistogram latency_;
   LatencyHistogram decode_time_;
   LatencyHistogram fuse_time_;

@@ -12,6 +12,7 @@
 #include "cli/drift_command.h"
 #include "cli/engine_command.h"
 #include "cli/evaluate_command.h"
+#include "cli/region_command.h"
 #include "cli/risk_command.h"
 #include "cli/sim_command.h"
 #include "cli/track_command.h"
@@ -30,6 +31,7 @@ int main(int argc, char** argv) {
   sw::cli::add_engine_commands(app);
   sw::cli::add_risk_commands(app);
   sw::cli::add_evaluate_command(app);
+  sw::cli::add_region_command(app);
   sw::cli::add_audit_commands(app);
   CLI11_PARSE(app, argc, argv);
   return 0;

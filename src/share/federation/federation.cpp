@@ -9,6 +9,8 @@
 #include <set>
 #include <tuple>
 
+#include "share/federation/wire.h"
+
 namespace sw::share {
 namespace {
 
@@ -30,6 +32,17 @@ bool valid_node_name(const std::string& name) {
   return true;
 }
 
+/// The member `key` of an object, or a null value (operator[] on a const object is only
+/// defined for keys it has).
+const Json& member(const Json& json, const char* key) {
+  static const Json missing;
+  if (!json.is_object()) return missing;
+  const auto found = json.find(key);
+  return found == json.end() ? missing : *found;
+}
+
+}  // namespace
+
 Error nats_error(const std::string& what, natsStatus status) {
   return Error{"nats", what + ": " + natsStatus_GetText(status)};
 }
@@ -41,15 +54,6 @@ Json label_wire(const Label& label) {
               {"sensitivity", static_cast<int>(label.sensitivity)},
               {"personal_data", label.personal_data},
               {"retention_s", label.retention_s}};
-}
-
-/// The member `key` of an object, or a null value (operator[] on a const object is only
-/// defined for keys it has).
-const Json& member(const Json& json, const char* key) {
-  static const Json missing;
-  if (!json.is_object()) return missing;
-  const auto found = json.find(key);
-  return found == json.end() ? missing : *found;
 }
 
 std::optional<Label> label_from_wire(const Json& json) {
@@ -79,8 +83,6 @@ std::optional<Label> label_from_wire(const Json& json) {
   label.retention_s = retention_s.get<std::int64_t>();
   return label;
 }
-
-}  // namespace
 
 std::string federated_payload(const FederatedItem& item, const std::string& to) {
   const Json body = Json::parse(item.body, nullptr, false);

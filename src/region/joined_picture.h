@@ -1,0 +1,51 @@
+#pragma once
+/// JoinedPicture: the gateway's picture of the whole sea from the regions' track subjects.
+/// Each track is kept at its newest version (server/federated_items.h track_version: later
+/// sensor time, more updates, later life-cycle stage), whichever region said it, so a track
+/// that crosses a seam continues under its id and a repeat or a late word from the region it
+/// left changes nothing.
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+#include "track/fusion/fused_track.h"
+
+namespace sw::region {
+
+struct JoinedStats {
+  std::uint64_t applied = 0;
+  std::uint64_t stale = 0;            ///< older than what the picture holds
+  std::uint64_t repeats = 0;          ///< messages whose message id came before: stored twice
+  std::uint64_t malformed = 0;        ///< messages that were not region messages
+  std::uint64_t regions_changed = 0;  ///< an update from another region than the last
+};
+
+class JoinedPicture {
+ public:
+  /// True when `track` (said by `region`) is newer than what the picture holds.
+  /// `message_id`: the bus message's id, to find a message stored twice (empty: unknown).
+  bool apply(const std::string& region, const track::FusedTrack& track,
+             const std::string& message_id = {});
+  void count_malformed() { ++stats_.malformed; }
+  /// Every track neither lost nor merged, by id.
+  std::vector<track::FusedTrack> current() const;
+  /// The region that last spoke for track `id`.
+  std::optional<std::string> region_of(std::uint64_t id) const;
+  const JoinedStats& stats() const { return stats_; }
+
+ private:
+  struct Entry {
+    track::FusedTrack track;
+    std::uint64_t version = 0;
+    std::string region;
+  };
+  std::map<std::uint64_t, Entry> tracks_;
+  std::unordered_set<std::string> message_ids_;
+  JoinedStats stats_;
+};
+
+}  // namespace sw::region

@@ -1,0 +1,23 @@
+#pragma once
+/// Pieces of the NATS wire shared by federation and the regions: a label as it crosses,
+/// and a NATS status as the project's Error.
+
+#include <optional>
+#include <string>
+
+#include <nats/nats.h>
+#include <nlohmann/json.hpp>
+
+#include "core/label.h"
+#include "core/result.h"
+
+namespace sw::share {
+
+Error nats_error(const std::string& what, natsStatus status);
+
+/// A label as compact JSON (purposes as bits, sensitivity as a number).
+nlohmann::ordered_json label_wire(const Label& label);
+/// The label back; none when the JSON is not a well-formed label.
+std::optional<Label> label_from_wire(const nlohmann::ordered_json& json);
+
+}  // namespace sw::share
