@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
-#include <csignal>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -16,6 +15,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/node_server_setup.h"
+#include "cli/stop_signal.h"
 #include "engine/builtin_sim.h"
 #include "engine/engine.h"
 #include "engine/replay.h"
@@ -31,10 +31,6 @@
 
 namespace sw::cli {
 namespace {
-
-std::atomic<bool> interrupted{false};
-
-extern "C" void on_signal(int /*signal*/) { interrupted = true; }
 
 struct RunOptions {
   std::string config_path;
@@ -157,8 +153,7 @@ Status dump_store(store::HistoryStore& store, const std::string& path) {
 
 int run_engine(engine::Engine& engine, const RunOptions& options, engine::SimFeeder* feeder,
                engine::StoreSink& sink, store::HistoryStore& store) {
-  std::signal(SIGINT, on_signal);
-  std::signal(SIGTERM, on_signal);
+  const std::atomic<bool>& interrupted = stop_on_signals();
   auto last_print = std::chrono::steady_clock::now();
   for (;;) {
     std::this_thread::sleep_for(std::chrono::milliseconds(100));

@@ -3,16 +3,21 @@
 #include <CLI/CLI.hpp>
 #include <atomic>
 #include <chrono>
-#include <csignal>
 #include <cstdio>
 #include <fstream>
 #include <memory>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "cli/node_server_setup.h"
+#include "cli/stop_signal.h"
 #include "core/clock.h"
+#include "engine/builtin_sim.h"
 #include "engine/config.h"
+#include "engine/engine.h"
 #include "region/bus.h"
 #include "region/joined_picture.h"
 #include "region/region_process.h"
@@ -24,9 +29,6 @@
 namespace sw::cli {
 namespace {
 
-std::atomic<bool> stop_requested{false};
-extern "C" void on_stop_signal(int /*signal*/) { stop_requested = true; }
-
 struct RegionOptions {
   std::string plan;
   std::string region;
@@ -34,6 +36,8 @@ struct RegionOptions {
   std::string config;
   std::string out;
   double exit_idle_s = 0;
+  std::optional<std::uint64_t> seed;
+  std::optional<double> duration_s;
 };
 
 int fail(const char* command, const std::string& what, const Error& error) {
@@ -52,7 +56,9 @@ Result<engine::EngineConfig> engine_config(const RegionOptions& options) {
   if (!options.config.empty()) return engine::load_config(options.config);
   Result<sim::Scenario> scenario = sim::load_scenario(options.scenario);
   if (!scenario) return scenario.error();
-  return region::scenario_engine_config(*scenario);
+  Result<engine::BuiltinSimulation> built = engine::build_builtin_simulation(*scenario);
+  if (!built) return built.error();
+  return std::move(built->config);
 }
 
 int run_feed(const RegionOptions& options) {
@@ -60,6 +66,8 @@ int run_feed(const RegionOptions& options) {
   if (!plan) return fail("feed", options.plan, plan.error());
   Result<sim::Scenario> scenario = sim::load_scenario(options.scenario);
   if (!scenario) return fail("feed", options.scenario, scenario.error());
+  if (options.seed) scenario->seed = *options.seed;
+  if (options.duration_s) scenario->duration_s = *options.duration_s;
   Result<std::unique_ptr<region::Bus>> bus = region::Bus::connect(plan->bus);
   if (!bus) return fail("feed", plan->bus.nats_url, bus.error());
   Result<region::FeedStats> fed = region::feed_scenario(*scenario, **bus, say);
@@ -79,9 +87,7 @@ int run_region(const RegionOptions& options) {
   if (!process) return fail("run", options.region, process.error());
   say("region " + options.region + ": replayed " + std::to_string((*process)->stats().replayed) +
       " inputs to checkpoint " + std::to_string((*process)->stats().checkpoint));
-  std::signal(SIGINT, on_stop_signal);
-  std::signal(SIGTERM, on_stop_signal);
-  Status ran = (*process)->run(stop_requested, options.exit_idle_s, say);
+  Status ran = (*process)->run(stop_on_signals(), options.exit_idle_s, say);
   if (!ran) return fail("run", options.region, ran.error());
   const region::RegionProcessStats stats = (*process)->stats();
   say("region " + options.region + " stopped: input " + std::to_string(stats.checkpoint) +
@@ -89,8 +95,52 @@ int run_region(const RegionOptions& options) {
       std::to_string(stats.tracker.handovers_sent) + ", matched " +
       std::to_string(stats.tracker.handovers_matched) + ", expired " +
       std::to_string(stats.tracker.handovers_expired) + ", own id after hold " +
-      std::to_string(stats.tracker.own_id_after_hold));
+      std::to_string(stats.tracker.own_id_after_hold) + ", bad inputs " +
+      std::to_string(stats.bad_inputs) + ", bad handovers " + std::to_string(stats.bad_handovers));
+  if (stats.busy_s > 0) {
+    std::printf("region %s: %llu inputs in %.2f s (%.0f inputs/s)\n", options.region.c_str(),
+                static_cast<unsigned long long>(stats.processed), stats.busy_s,
+                static_cast<double>(stats.processed) / stats.busy_s);
+  }
+  std::printf("%s", (*process)->summary().c_str());
   return 0;
+}
+
+/// How far back a starting gateway reads the regions' track subjects (wall time): longer
+/// than a track stays in a region's picture without an update (lost after 600 s).
+constexpr double kGatewayLookBackS = 1800.0;
+
+/// The joined picture served as a node serves its own picture (API, WebSocket, map): the
+/// node configuration's [server], and an engine with no sources of its own (it journals
+/// the operator actions).
+struct GatewayNode {
+  std::unique_ptr<engine::Engine> engine;
+  std::unique_ptr<server::NodeServer> server;
+  ~GatewayNode() {
+    if (server) server->stop();
+    if (engine) engine->stop();
+  }
+};
+
+Result<std::unique_ptr<GatewayNode>> start_gateway_node(const std::string& path,
+                                                        const Clock& clock) {
+  Result<engine::EngineConfig> config = engine::load_config(path);
+  if (!config) return config.error();
+  if (!config->sources.empty()) {
+    return Error{"gateway_config",
+                 "a gateway's tracks come from the regions: its configuration has no [[source]]"};
+  }
+  if (!config->server) return Error{"gateway_config", "a gateway serves: it needs [server]"};
+  auto node = std::make_unique<GatewayNode>();
+  Result<std::unique_ptr<engine::Engine>> engine = engine::Engine::create(*config, clock);
+  if (!engine) return engine.error();
+  node->engine = std::move(*engine);
+  Result<std::unique_ptr<server::NodeServer>> server =
+      start_node_server(*node->engine, *config->server, std::nullopt, clock, {});
+  if (!server) return server.error();
+  node->server = std::move(*server);
+  if (Status started = node->engine->start(); !started) return started.error();
+  return node;
 }
 
 int run_gateway(const RegionOptions& options) {
@@ -98,35 +148,45 @@ int run_gateway(const RegionOptions& options) {
   if (!plan) return fail("gateway", options.plan, plan.error());
   Result<std::unique_ptr<region::Bus>> bus = region::Bus::connect(plan->bus);
   if (!bus) return fail("gateway", plan->bus.nats_url, bus.error());
-  Result<std::unique_ptr<region::DurableConsumer>> consumer = region::DurableConsumer::open(
-      **bus, region::Bus::Stream::kTracks, (*bus)->subject(region::Bus::Stream::kTracks, ">"),
-      "gateway", true);
-  if (!consumer) return fail("gateway", "consumer", consumer.error());
-  std::signal(SIGINT, on_stop_signal);
-  std::signal(SIGTERM, on_stop_signal);
+  SystemClock clock;
+  std::unique_ptr<GatewayNode> node;
+  if (!options.config.empty()) {
+    Result<std::unique_ptr<GatewayNode>> started = start_gateway_node(options.config, clock);
+    if (!started) return fail("gateway", options.config, started.error());
+    node = std::move(*started);
+  }
+  // The picture lives in memory: a starting gateway reads the recent track updates again.
+  const TimeNs since = clock.now() - static_cast<TimeNs>(kGatewayLookBackS * 1e9);
+  Result<std::unique_ptr<region::StreamReader>> reader =
+      region::StreamReader::open(**bus, region::Bus::Stream::kTracks,
+                                 (*bus)->subject(region::Bus::Stream::kTracks, ">"), since);
+  if (!reader) return fail("gateway", "reading the track subjects", reader.error());
+  const std::atomic<bool>& stop_requested = stop_on_signals();
   region::JoinedPicture picture;
+  std::vector<track::FusedTrack> newer;
   auto last_input = std::chrono::steady_clock::now();
   while (!stop_requested) {
-    Result<std::vector<region::BusMessage>> batch = (*consumer)->fetch(1000, 200);
-    if (!batch) return fail("gateway", "fetch", batch.error());
+    Result<std::optional<region::BusMessage>> message = (*reader)->follow(200);
+    if (!message) return fail("gateway", "reading", message.error());
     const auto now = std::chrono::steady_clock::now();
-    if (batch->empty()) {
-      if (options.exit_idle_s > 0 &&
-          std::chrono::duration<double>(now - last_input).count() > options.exit_idle_s) {
-        break;
-      }
-      continue;
-    }
-    last_input = now;
-    for (const region::BusMessage& message : *batch) {
-      Result<region::RegionMessage> parsed = region::parse_region_payload(message.data());
+    if (*message) {
+      last_input = now;
+      Result<region::RegionMessage> parsed = region::parse_region_payload((*message)->data());
       if (!parsed) {
         picture.count_malformed();
-        continue;
+      } else if (picture.apply(parsed->from, parsed->track, (*message)->header("Nats-Msg-Id"))) {
+        newer.push_back(std::move(parsed->track));
       }
-      picture.apply(parsed->from, parsed->track, message.header("Nats-Msg-Id"));
     }
-    batch->back().ack();
+    // Hand the server what changed in batches, and at once when the stream is quiet.
+    if (node && !newer.empty() && (!*message || newer.size() >= 256)) {
+      node->server->picture().apply_tracks(newer);
+      newer.clear();
+    }
+    if (!*message && options.exit_idle_s > 0 &&
+        std::chrono::duration<double>(now - last_input).count() > options.exit_idle_s) {
+      break;
+    }
   }
   const region::JoinedStats& stats = picture.stats();
   const std::vector<track::FusedTrack> current = picture.current();
@@ -137,7 +197,7 @@ int run_gateway(const RegionOptions& options) {
   if (!options.out.empty()) {
     nlohmann::json tracks = nlohmann::json::array();
     for (const track::FusedTrack& track : current) {
-      nlohmann::json item = nlohmann::json::parse(server::track_body(track));
+      nlohmann::json item = server::track_json(track);
       item["region"] = picture.region_of(track.id).value_or("");
       tracks.push_back(std::move(item));
     }
@@ -164,6 +224,8 @@ void add_region_command(CLI::App& app) {
   CLI::App* feed = region->add_subcommand("feed", "Publish a simulated scenario's inputs");
   feed->add_option("--plan", options->plan, "Region plan (TOML)")->required();
   feed->add_option("--scenario", options->scenario, "Scenario file")->required();
+  feed->add_option("--seed", options->seed, "Override the scenario's seed");
+  feed->add_option("--duration", options->duration_s, "Override the scenario's duration (s)");
   feed->callback([options] {
     if (const int status = run_feed(*options); status != 0) throw CLI::RuntimeError(status);
   });
@@ -182,6 +244,8 @@ void add_region_command(CLI::App& app) {
 
   CLI::App* gateway = region->add_subcommand("gateway", "Join the regions' pictures");
   gateway->add_option("--plan", options->plan, "Region plan (TOML)")->required();
+  gateway->add_option("--config", options->config,
+                      "Serve the joined picture: a node configuration with [server], no sources");
   gateway->add_option("--out", options->out, "Write the joined picture here (JSON) at exit");
   gateway->add_option("--exit-idle", options->exit_idle_s, "Stop after this many seconds idle");
   gateway->callback([options] {

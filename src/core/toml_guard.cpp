@@ -101,4 +101,14 @@ int toml_bracket_depth(std::string_view text) {
   return deepest;
 }
 
+Status check_toml_text(std::string_view text, const std::string& origin, const std::string& code) {
+  if (const std::size_t bad = invalid_utf8_at(text); bad != std::string_view::npos) {
+    return Error{code, origin + ": not UTF-8 at byte " + std::to_string(bad)};
+  }
+  if (toml_bracket_depth(text) > kMaxTomlNesting) {
+    return Error{code, origin + ": arrays or tables nested too deeply"};
+  }
+  return Ok{};
+}
+
 }  // namespace sw

@@ -5,7 +5,10 @@
 /// few thousand levels overflow the stack).
 
 #include <cstddef>
+#include <string>
 #include <string_view>
+
+#include "core/result.h"
 
 namespace sw {
 
@@ -18,5 +21,9 @@ std::size_t invalid_utf8_at(std::string_view text);
 /// Deepest nesting of [ and { outside strings and comments: an upper bound on the parser's
 /// recursion (table headers count as 1 or 2).
 int toml_bracket_depth(std::string_view text);
+
+/// Both checks, as every TOML reader of the project runs them before toml11: error `code`
+/// with "<origin>: not UTF-8 at byte N" or "<origin>: arrays or tables nested too deeply".
+Status check_toml_text(std::string_view text, const std::string& origin, const std::string& code);
 
 }  // namespace sw

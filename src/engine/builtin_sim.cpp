@@ -81,6 +81,22 @@ std::string builtin_config_toml(const sim::Simulator& simulator, const std::stri
   return text;
 }
 
+Result<BuiltinSimulation> build_builtin_simulation(const sim::Scenario& scenario) {
+  BuiltinSimulation built;
+  Result<sim::Geography> geography = sim::load_geography(scenario.geography_path());
+  if (!geography) return geography.error();
+  built.geography = std::move(*geography);
+  Result<std::unique_ptr<sim::Simulator>> simulator =
+      sim::Simulator::create(scenario, built.geography);
+  if (!simulator) return simulator.error();
+  built.simulator = std::move(*simulator);
+  Result<EngineConfig> config = parse_config_text(
+      builtin_config_toml(*built.simulator, "unused", 1.0), "built-in simulation");
+  if (!config) return config.error();
+  built.config = std::move(*config);
+  return built;
+}
+
 /// Sends what the SimEncoder encodes to the engine's sources by id.
 class SimFeeder::Sender final : public sim::ReportSink {
  public:

@@ -12,6 +12,7 @@
 #include "core/clock.h"
 #include "core/result.h"
 #include "engine/engine.h"
+#include "sim/geography.h"
 #include "sim/simulator.h"
 
 namespace sw::engine {
@@ -21,6 +22,16 @@ namespace sw::engine {
 /// window is 5 s of wall time at `speed` simulated seconds per second.
 std::string builtin_config_toml(const sim::Simulator& simulator, const std::string& data_dir,
                                 double speed);
+
+/// A scenario's simulator, its geography, and the engine configuration of its sensors (as
+/// builtin_config_toml gives it): what runs the simulation in simulated time, in one process
+/// (the evaluation) or onto the region bus.
+struct BuiltinSimulation {
+  sim::Geography geography;
+  std::unique_ptr<sim::Simulator> simulator;
+  EngineConfig config;
+};
+Result<BuiltinSimulation> build_builtin_simulation(const sim::Scenario& scenario);
 
 /// Counters of the feeder.
 struct FeederStats {

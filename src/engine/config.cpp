@@ -409,12 +409,7 @@ EngineConfig parse(const toml::value& root, const std::string& base_dir) {
 
 Result<EngineConfig> parse_config_text(const std::string& text, const std::string& name,
                                        const std::string& base_dir) {
-  if (const std::size_t bad = invalid_utf8_at(text); bad != std::string_view::npos) {
-    return Error{"bad_config", name + ": not UTF-8 at byte " + std::to_string(bad)};
-  }
-  if (toml_bracket_depth(text) > kMaxTomlNesting) {
-    return Error{"bad_config", name + ": arrays or tables nested too deeply"};
-  }
+  if (Status checked = check_toml_text(text, name, "bad_config"); !checked) return checked.error();
   try {
     std::istringstream stream(text);
     return parse(toml::parse(stream, name), base_dir);

@@ -219,10 +219,11 @@ std::string format_summary(const Pipeline& pipeline, const EngineConfig& config)
     }
     text += fmt::format(
         "  {:<18} {:<8} inputs {:>8} decoded {:>8} observations {:>8} dropped {} late {} "
-        "future {}{}{}\n",
+        "future {}{}{}{}\n",
         config.sources[source].id, to_string(config.sources[source].format),
         counters.received.load(), pipeline.decoder(source).decoded(), counters.observations,
         counters.dropped_queue.load(), counters.late, counters.future,
+        counters.outside != 0 ? fmt::format(" outside {}", counters.outside) : std::string(),
         rejects.empty() ? "" : " rejects:", rejects);
   }
   if (const risk::RiskEngine* risk = pipeline.risk()) text += format_alerts(*risk);

@@ -305,11 +305,8 @@ json targets_json(const json& summary) {
 Result<EvaluationPlan> parse_evaluation_plan(const std::string& toml_text,
                                              const std::string& origin) {
   EvaluationPlan plan;
-  if (toml_bracket_depth(toml_text) > kMaxTomlNesting) {
-    return Error{"evaluation_syntax", origin + ": arrays or tables nested too deeply"};
-  }
-  if (const std::size_t bad = invalid_utf8_at(toml_text); bad != std::string_view::npos) {
-    return Error{"evaluation_syntax", origin + ": not UTF-8 at byte " + std::to_string(bad)};
+  if (Status checked = check_toml_text(toml_text, origin, "evaluation_syntax"); !checked) {
+    return checked.error();
   }
   toml::value root;
   try {

@@ -3,7 +3,6 @@
 #include <chrono>
 #include <variant>
 
-#include "engine/builtin_sim.h"
 #include "engine/sim_encoder.h"
 
 namespace sw::eval {
@@ -48,23 +47,16 @@ class SimPipeline::Feed final : public sim::ReportSink {
 
 Result<std::unique_ptr<SimPipeline>> SimPipeline::create(const sim::Scenario& scenario) {
   std::unique_ptr<SimPipeline> run(new SimPipeline());
-  Result<sim::Geography> geography = sim::load_geography(scenario.geography_path());
-  if (!geography) return geography.error();
-  run->geography_ = std::move(*geography);
-  Result<std::unique_ptr<sim::Simulator>> simulator =
-      sim::Simulator::create(scenario, run->geography_);
-  if (!simulator) return simulator.error();
-  run->simulator_ = std::move(*simulator);
-  Result<engine::EngineConfig> config = engine::parse_config_text(
-      engine::builtin_config_toml(*run->simulator_, "unused", 1.0), "built-in simulation");
-  if (!config) return config.error();
-  run->config_ = std::move(*config);
-  for (std::size_t source = 0; source < run->config_.sources.size(); ++source) {
-    run->source_index_[run->config_.sources[source].id] = static_cast<std::uint32_t>(source);
+  Result<engine::BuiltinSimulation> built = engine::build_builtin_simulation(scenario);
+  if (!built) return built.error();
+  run->built_ = std::move(*built);
+  const engine::EngineConfig& config = run->built_.config;
+  for (std::size_t source = 0; source < config.sources.size(); ++source) {
+    run->source_index_[config.sources[source].id] = static_cast<std::uint32_t>(source);
   }
   run->clock_.set(scenario.start);
   Result<std::unique_ptr<engine::Pipeline>> pipeline =
-      engine::Pipeline::create(run->config_, run->clock_);
+      engine::Pipeline::create(config, run->clock_);
   if (!pipeline) return pipeline.error();
   run->pipeline_ = std::move(*pipeline);
   return run;
@@ -72,10 +64,11 @@ Result<std::unique_ptr<SimPipeline>> SimPipeline::create(const sim::Scenario& sc
 
 void SimPipeline::run() {
   Feed feed(*this);
-  while (!simulator_->finished()) {
-    const TimeNs next = std::min(simulator_->now() + sim::Simulator::kStep, simulator_->end_time());
-    simulator_->step(next, feed);
-    for (const auto& observer : step_observers_) observer(simulator_->now());
+  sim::Simulator& simulator = *built_.simulator;
+  while (!simulator.finished()) {
+    const TimeNs next = std::min(simulator.now() + sim::Simulator::kStep, simulator.end_time());
+    simulator.step(next, feed);
+    for (const auto& observer : step_observers_) observer(simulator.now());
   }
   pipeline_->finish();
 }

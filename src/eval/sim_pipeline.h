@@ -13,6 +13,7 @@
 
 #include "core/clock.h"
 #include "core/result.h"
+#include "engine/builtin_sim.h"
 #include "engine/config.h"
 #include "engine/metrics.h"
 #include "engine/pipeline.h"
@@ -46,9 +47,9 @@ class SimPipeline {
   void run();
 
   engine::Pipeline& pipeline() { return *pipeline_; }
-  const sim::Simulator& simulator() const { return *simulator_; }
-  const sim::Geography& geography() const { return geography_; }
-  const engine::EngineConfig& config() const { return config_; }
+  const sim::Simulator& simulator() const { return *built_.simulator; }
+  const sim::Geography& geography() const { return built_.geography; }
+  const engine::EngineConfig& config() const { return built_.config; }
   std::uint64_t inputs() const { return inputs_; }
   /// Receive time of the input being processed (sensor time as the pipeline sees it).
   TimeNs now() const { return clock_.now(); }
@@ -59,9 +60,7 @@ class SimPipeline {
   class Feed;
   SimPipeline() = default;
 
-  sim::Geography geography_;
-  std::unique_ptr<sim::Simulator> simulator_;
-  engine::EngineConfig config_;
+  engine::BuiltinSimulation built_;
   ManualClock clock_;
   std::unique_ptr<engine::Pipeline> pipeline_;
   std::map<std::string, std::uint32_t> source_index_;

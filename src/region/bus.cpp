@@ -190,26 +190,17 @@ Result<std::optional<BusMessage>> Bus::last(Stream stream, const std::string& su
   return std::optional<BusMessage>(BusMessage(message));
 }
 
-Result<std::uint64_t> Bus::last_sequence(Stream stream) {
-  jsStreamInfo* info = nullptr;
-  jsErrCode code = static_cast<jsErrCode>(0);
-  const natsStatus status =
-      js_GetStreamInfo(&info, js_, stream_name(stream).c_str(), nullptr, &code);
-  if (status != NATS_OK) return js_error("stream info", status, code);
-  const std::uint64_t last = info->State.LastSeq;
-  jsStreamInfo_Destroy(info);
-  return last;
-}
-
 Result<std::unique_ptr<StreamReader>> StreamReader::open(Bus& bus, Bus::Stream stream,
-                                                         const std::string& filter) {
+                                                         const std::string& filter,
+                                                         std::optional<TimeNs> since) {
   std::unique_ptr<StreamReader> reader(new StreamReader());
   const std::string name = bus.stream_name(stream);
   jsSubOptions options;
   jsSubOptions_Init(&options);
   options.Stream = name.c_str();
   options.Ordered = true;
-  options.Config.DeliverPolicy = js_DeliverAll;
+  options.Config.DeliverPolicy = since ? js_DeliverByStartTime : js_DeliverAll;
+  if (since) options.Config.OptStartTime = *since;
   jsErrCode code = static_cast<jsErrCode>(0);
   natsStatus status = js_SubscribeSync(&reader->subscription_, bus.jetstream(), filter.c_str(),
                                        nullptr, &options, &code);
@@ -235,6 +226,15 @@ Result<std::optional<BusMessage>> StreamReader::next() {
   const natsStatus status = natsSubscription_NextMsg(&message, subscription_, 10000);
   if (status != NATS_OK) return nats_error("reading the stream", status);
   --pending_;
+  return std::optional<BusMessage>(BusMessage(message));
+}
+
+Result<std::optional<BusMessage>> StreamReader::follow(int wait_ms) {
+  natsMsg* message = nullptr;
+  const natsStatus status = natsSubscription_NextMsg(&message, subscription_, wait_ms);
+  if (status == NATS_TIMEOUT) return std::optional<BusMessage>{};
+  if (status != NATS_OK) return nats_error("reading the stream", status);
+  if (pending_ > 0) --pending_;
   return std::optional<BusMessage>(BusMessage(message));
 }
 

@@ -78,8 +78,6 @@ class Bus {
 
   /// The last message on `subject` of `stream`; none when there is none.
   Result<std::optional<BusMessage>> last(Stream stream, const std::string& subject);
-  /// The last sequence of a stream (0 when empty).
-  Result<std::uint64_t> last_sequence(Stream stream);
 
   natsConnection* connection() { return connection_; }
   jsCtx* jetstream() { return js_; }
@@ -95,21 +93,25 @@ class Bus {
   std::atomic<std::uint64_t> failed_{0};  ///< asynchronous publishes the server refused
 };
 
-/// Reads every message of `filter` from the start of a stream, in order (an ordered
-/// consumer: no acknowledgements, no state on the server), up to the stream's last
-/// sequence at open.
+/// Reads the messages of `filter` in stream order through an ordered consumer (no
+/// acknowledgements, no state on the server): from the start of the stream, or from the
+/// first message stored at or after `since` (UTC ns).
 class StreamReader {
  public:
   static Result<std::unique_ptr<StreamReader>> open(Bus& bus, Bus::Stream stream,
-                                                    const std::string& filter);
+                                                    const std::string& filter,
+                                                    std::optional<TimeNs> since = std::nullopt);
   ~StreamReader();
-  /// The next message; none at the end.
+  /// The next message; none once the messages stored at open are read.
   Result<std::optional<BusMessage>> next();
+  /// The next message, following the stream as it grows; none when nothing came within
+  /// `wait_ms`.
+  Result<std::optional<BusMessage>> follow(int wait_ms);
 
  private:
   StreamReader() = default;
   natsSubscription* subscription_ = nullptr;
-  std::uint64_t pending_ = 0;  ///< messages the consumer had still to deliver
+  std::uint64_t pending_ = 0;  ///< messages stored at open not read yet
 };
 
 /// A durable pull consumer.

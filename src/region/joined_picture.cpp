@@ -1,14 +1,19 @@
 #include "region/joined_picture.h"
 
+#include "region/region_wire.h"
 #include "server/federated_items.h"
 
 namespace sw::region {
 
 bool JoinedPicture::apply(const std::string& region, const track::FusedTrack& track,
                           const std::string& message_id) {
-  if (!message_id.empty() && !message_ids_.insert(message_id).second) {
-    ++stats_.repeats;
-    return false;
+  if (const auto said = parse_output_message_id(message_id)) {
+    const auto [last, first] = last_said_.try_emplace(region, *said);
+    if (!first && *said <= last->second) {
+      ++stats_.repeats;
+      return false;
+    }
+    last->second = *said;
   }
   const std::uint64_t version = server::track_version(track);
   auto [entry, inserted] = tracks_.try_emplace(track.id);

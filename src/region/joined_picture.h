@@ -9,7 +9,7 @@
 #include <map>
 #include <optional>
 #include <string>
-#include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "track/fusion/fused_track.h"
@@ -18,8 +18,10 @@ namespace sw::region {
 
 struct JoinedStats {
   std::uint64_t applied = 0;
-  std::uint64_t stale = 0;            ///< older than what the picture holds
-  std::uint64_t repeats = 0;          ///< messages whose message id came before: stored twice
+  std::uint64_t stale = 0;  ///< older than what the picture holds
+  /// Messages not past the last one of their region (input, n): stored twice, or a
+  /// restarted region that said other things than before.
+  std::uint64_t repeats = 0;
   std::uint64_t malformed = 0;        ///< messages that were not region messages
   std::uint64_t regions_changed = 0;  ///< an update from another region than the last
 };
@@ -27,7 +29,8 @@ struct JoinedStats {
 class JoinedPicture {
  public:
   /// True when `track` (said by `region`) is newer than what the picture holds.
-  /// `message_id`: the bus message's id, to find a message stored twice (empty: unknown).
+  /// `message_id`: the bus message's id (region_wire.h output_message_id), to find a message
+  /// stored twice; another form is not checked.
   bool apply(const std::string& region, const track::FusedTrack& track,
              const std::string& message_id = {});
   void count_malformed() { ++stats_.malformed; }
@@ -44,7 +47,7 @@ class JoinedPicture {
     std::string region;
   };
   std::map<std::uint64_t, Entry> tracks_;
-  std::unordered_set<std::string> message_ids_;
+  std::map<std::string, std::pair<std::uint64_t, std::uint64_t>> last_said_;  ///< by region
   JoinedStats stats_;
 };
 

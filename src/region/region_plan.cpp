@@ -7,6 +7,7 @@
 #include <toml.hpp>
 
 #include "core/toml_guard.h"
+#include "share/federation/wire.h"
 
 namespace sw::region {
 namespace {
@@ -47,7 +48,7 @@ Result<RegionSpec> read_region(const toml::value& table, std::size_t index) {
   RegionSpec spec;
   if (!table.contains("name")) return value_error(where + "name is missing");
   spec.name = toml::find<std::string>(table, "name");
-  if (!valid_token(spec.name)) {
+  if (!share::valid_subject_token(spec.name)) {
     return value_error(where + "name must be 1-64 of [A-Za-z0-9_-]: '" + spec.name + "'");
   }
   if (!table.contains("polygon")) return value_error(where + "polygon is missing");
@@ -69,7 +70,7 @@ Result<RegionSpec> read_region(const toml::value& table, std::size_t index) {
   if (table.contains("sources")) {
     for (const toml::value& source : toml::find<toml::array>(table, "sources")) {
       spec.sources.push_back(toml::get<std::string>(source));
-      if (!valid_token(spec.sources.back())) {
+      if (!share::valid_subject_token(spec.sources.back())) {
         return value_error(where + "source ids must be 1-64 of [A-Za-z0-9_-]");
       }
     }
@@ -96,7 +97,9 @@ Result<RegionPlan> read_plan(const toml::value& root) {
       plan.bus.nats_password = toml::find<std::string>(bus, "nats_password");
     }
     if (bus.contains("prefix")) plan.bus.prefix = toml::find<std::string>(bus, "prefix");
-    if (!valid_token(plan.bus.prefix)) return value_error("bus.prefix must be [A-Za-z0-9_-]+");
+    if (!share::valid_subject_token(plan.bus.prefix)) {
+      return value_error("bus.prefix must be 1-64 of [A-Za-z0-9_-]");
+    }
     Result<double> keep = positive(bus, "keep_hours", plan.bus.keep_hours, 24.0 * 365);
     if (!keep) return keep.error();
     plan.bus.keep_hours = *keep;
@@ -134,16 +137,6 @@ Result<RegionPlan> read_plan(const toml::value& root) {
 
 }  // namespace
 
-bool valid_token(const std::string& text) {
-  if (text.empty() || text.size() > 64) return false;
-  for (const char c : text) {
-    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                    c == '_' || c == '-';
-    if (!ok) return false;
-  }
-  return true;
-}
-
 Result<std::size_t> RegionPlan::find(const std::string& name) const {
   for (std::size_t index = 0; index < regions.size(); ++index) {
     if (regions[index].name == name) return index;
@@ -152,11 +145,8 @@ Result<std::size_t> RegionPlan::find(const std::string& name) const {
 }
 
 Result<RegionPlan> parse_region_plan(const std::string& toml_text, const std::string& origin) {
-  if (toml_bracket_depth(toml_text) > kMaxTomlNesting) {
-    return Error{"region_syntax", origin + ": arrays or tables nested too deeply"};
-  }
-  if (const std::size_t bad = invalid_utf8_at(toml_text); bad != std::string_view::npos) {
-    return Error{"region_syntax", origin + ": not UTF-8 at byte " + std::to_string(bad)};
+  if (Status checked = check_toml_text(toml_text, origin, "region_syntax"); !checked) {
+    return checked.error();
   }
   toml::value root;
   try {

@@ -64,7 +64,4 @@ struct RegionPlan {
 Result<RegionPlan> parse_region_plan(const std::string& toml_text, const std::string& origin);
 Result<RegionPlan> load_region_plan(const std::string& path);
 
-/// True for a NATS subject token this project names things with: [A-Za-z0-9_-]{1,64}.
-bool valid_token(const std::string& text);
-
 }  // namespace sw::region

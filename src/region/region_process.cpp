@@ -5,6 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "engine/engine.h"
+
 namespace sw::region {
 
 using Json = nlohmann::json;
@@ -29,6 +31,7 @@ Result<std::unique_ptr<RegionProcess>> RegionProcess::start(const engine::Engine
   if (!index) return index.error();
   std::unique_ptr<RegionProcess> process(new RegionProcess());
   process->name_ = region;
+  process->config_ = config;
   Result<std::unique_ptr<RegionTracker>> tracker =
       RegionTracker::create(config, plan, *index, clock);
   if (!tracker) return tracker.error();
@@ -134,7 +137,11 @@ Status RegionProcess::run(const std::atomic<bool>& stop, double exit_idle_s,
     const auto now = std::chrono::steady_clock::now();
     if (!batch->empty()) {
       last_input = now;
+      if (!first_batch_) first_batch_ = now;
+      stats_.processed += batch->size();
       if (Status processed = process_batch(*batch); !processed) return processed;
+      stats_.busy_s =
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - *first_batch_).count();
     } else if (exit_idle_s > 0 &&
                std::chrono::duration<double>(now - last_input).count() > exit_idle_s) {
       break;
@@ -201,7 +208,7 @@ Status RegionProcess::process_batch(std::vector<BusMessage>& batch) {
 }
 
 std::string RegionProcess::message_id() {
-  return name_ + ":" + std::to_string(tracker_->sequence()) + ":" + std::to_string(output_index_++);
+  return output_message_id(name_, tracker_->sequence(), output_index_++);
 }
 
 void RegionProcess::on_publish(const track::FusedTrack& track) {
@@ -236,6 +243,10 @@ void RegionProcess::on_expire(std::uint64_t token) {
     found->second.ack();
     pending_handovers_.erase(found);
   }
+}
+
+std::string RegionProcess::summary() const {
+  return engine::format_summary(tracker_->pipeline(), config_);
 }
 
 RegionProcessStats RegionProcess::stats() const {

@@ -8,10 +8,12 @@
 /// without losing a track update or storing one twice (repeats carry the same message id).
 
 #include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 
@@ -27,6 +29,8 @@ struct RegionProcessStats {
   std::uint64_t checkpoint = 0;     ///< input sequence of the last checkpoint
   std::uint64_t bad_inputs = 0;     ///< unknown source subject or no receive time
   std::uint64_t bad_handovers = 0;  ///< malformed handover messages (acknowledged, dropped)
+  std::uint64_t processed = 0;      ///< inputs taken live (after the replay)
+  double busy_s = 0;                ///< wall time from the first live batch to the last one's end
 };
 
 class RegionProcess {
@@ -42,6 +46,9 @@ class RegionProcess {
   Status run(const std::atomic<bool>& stop, double exit_idle_s,
              const std::function<void(const std::string&)>& report);
   RegionProcessStats stats() const;
+  /// The picture and every source's counters (inputs, rejects by reason, observations
+  /// outside the region), as `straitwatch run` prints them.
+  std::string summary() const;
 
  private:
   RegionProcess() = default;
@@ -57,6 +64,7 @@ class RegionProcess {
   std::string message_id();
 
   std::string name_;
+  engine::EngineConfig config_;
   std::unique_ptr<Bus> bus_;
   std::unique_ptr<RegionTracker> tracker_;
   std::unique_ptr<DurableConsumer> inputs_;
@@ -67,6 +75,7 @@ class RegionProcess {
   std::uint64_t output_index_ = 0;  ///< outputs of the input being processed
   Status failure_ = Ok{};           ///< first publish error, reported by run()
   RegionProcessStats stats_;
+  std::optional<std::chrono::steady_clock::time_point> first_batch_;
 };
 
 }  // namespace sw::region

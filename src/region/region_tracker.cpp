@@ -5,6 +5,7 @@
 #include <limits>
 
 #include "region/region_ids.h"
+#include "share/federation/wire.h"
 
 namespace sw::region {
 
@@ -29,6 +30,10 @@ Result<std::unique_ptr<RegionTracker>> RegionTracker::create(engine::EngineConfi
   const RegionSpec& spec = plan.regions[region];
   for (std::size_t index = 0; index < config.sources.size(); ++index) {
     const std::string& id = config.sources[index].id;
+    if (!share::valid_subject_token(id)) {
+      return Error{"region_value",
+                   "source id '" + id + "' cannot name a bus subject: 1-64 of [A-Za-z0-9_-]"};
+    }
     tracker->source_ids_[id] = index;
     const bool takes = spec.sources.empty() || std::find(spec.sources.begin(), spec.sources.end(),
                                                          id) != spec.sources.end();
@@ -66,6 +71,11 @@ void RegionTracker::process(const engine::RawInput& input, std::uint64_t sequenc
   if (input.source < takes_source_.size() && !takes_source_[input.source]) {
     ++stats_.inputs_other_sources;
     return;
+  }
+  if (input.source <= pipeline_->source_count()) {  // the bus is this region's transport
+    engine::SourceCounters& counters = pipeline_->counters(input.source);
+    ++counters.received;
+    counters.received_bytes += input.bytes.size();
   }
   pipeline_->process(input);
 }
@@ -158,15 +168,16 @@ bool RegionTracker::assign_dark_id(const FusedTrack& update, Local& local) {
     pending_.erase(pending_.begin() + static_cast<std::ptrdiff_t>(chosen));
     return true;
   }
+  const std::uint64_t own_id = region_base(region_) + update.id % kRegionIdSpan;
   if (local.born_in_core) {
-    local.id = region_base(region_) + update.id % kRegionIdSpan;
+    local.id = own_id;
     return true;
   }
   if (local.entered_core < 0) local.entered_core = update.time;
   if (static_cast<double>(update.time - local.entered_core) * 1e-9 < settings_.hold_s) {
     return false;
   }
-  local.id = region_base(region_) + update.id % kRegionIdSpan;
+  local.id = own_id;
   ++stats_.own_id_after_hold;
   return true;
 }

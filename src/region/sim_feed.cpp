@@ -5,34 +5,11 @@
 #include "engine/builtin_sim.h"
 #include "engine/pipeline.h"
 #include "engine/sim_encoder.h"
-#include "sim/geography.h"
 #include "sim/simulator.h"
 
 namespace sw::region {
 
 namespace {
-
-struct Built {
-  sim::Geography geography;
-  std::unique_ptr<sim::Simulator> simulator;
-  engine::EngineConfig config;
-};
-
-Result<Built> build(const sim::Scenario& scenario) {
-  Built built;
-  Result<sim::Geography> geography = sim::load_geography(scenario.geography_path());
-  if (!geography) return geography.error();
-  built.geography = std::move(*geography);
-  Result<std::unique_ptr<sim::Simulator>> simulator =
-      sim::Simulator::create(scenario, built.geography);
-  if (!simulator) return simulator.error();
-  built.simulator = std::move(*simulator);
-  Result<engine::EngineConfig> config = engine::parse_config_text(
-      engine::builtin_config_toml(*built.simulator, "unused", 1.0), "built-in simulation");
-  if (!config) return config.error();
-  built.config = std::move(*config);
-  return built;
-}
 
 class BusSink final : public sim::ReportSink {
  public:
@@ -65,15 +42,9 @@ class BusSink final : public sim::ReportSink {
 
 }  // namespace
 
-Result<engine::EngineConfig> scenario_engine_config(const sim::Scenario& scenario) {
-  Result<Built> built = build(scenario);
-  if (!built) return built.error();
-  return std::move(built->config);
-}
-
 Result<FeedStats> feed_scenario(const sim::Scenario& scenario, Bus& bus,
                                 const std::function<void(const std::string&)>& progress) {
-  Result<Built> built = build(scenario);
+  Result<engine::BuiltinSimulation> built = engine::build_builtin_simulation(scenario);
   if (!built) return built.error();
   FeedStats stats;
   BusSink sink(bus, stats);

@@ -2,23 +2,18 @@
 /// The simulated Strait onto the bus: the simulator's reports in their wire formats (as
 /// `straitwatch run` sends them over sockets), each published as one input of its source
 /// (<prefix>.in.<source>, header Sw-Receive: the simulated receive time), then a heartbeat
-/// just past the end so every region releases what its reorder window holds. Also the engine
-/// configuration (sources, picture) the region processes of that scenario use.
+/// just past the end so every region releases what its reorder window holds. The region
+/// processes of that scenario take their sources from engine::build_builtin_simulation.
 
 #include <cstdint>
 #include <functional>
 #include <string>
 
 #include "core/result.h"
-#include "engine/config.h"
 #include "region/bus.h"
 #include "sim/scenario.h"
 
 namespace sw::region {
-
-/// The built-in simulation's engine configuration for `scenario` (what `straitwatch run`
-/// and the evaluation use).
-Result<engine::EngineConfig> scenario_engine_config(const sim::Scenario& scenario);
 
 struct FeedStats {
   std::uint64_t inputs = 0;

@@ -144,18 +144,20 @@ std::vector<drift::Polygon> multipolygon(const Json& object, const char* key) {
 }
 
 template <typename Read>
-auto read_body(std::string_view body, Read read) -> Result<decltype(read(Json()))> {
-  const Json parsed = Json::parse(body, nullptr, false);
-  if (parsed.is_discarded() || !parsed.is_object()) {
-    return Error{"malformed", "the body is not a JSON object"};
-  }
+auto read_json(const Json& json, Read read) -> Result<decltype(read(Json()))> {
+  if (!json.is_object()) return Error{"malformed", "the body is not a JSON object"};
   try {
-    return read(parsed);
+    return read(json);
   } catch (const Malformed& malformed) {
     return Error{"malformed", malformed.what};
   } catch (const Json::exception& error) {
     return Error{"malformed", error.what()};
   }
+}
+
+template <typename Read>
+auto read_body(std::string_view body, Read read) -> Result<decltype(read(Json()))> {
+  return read_json(Json::parse(body, nullptr, false), read);
 }
 
 }  // namespace
@@ -171,27 +173,34 @@ std::uint64_t track_version(const track::FusedTrack& track) {
          static_cast<std::uint64_t>(track.status);
 }
 
+Json track_json(const track::FusedTrack& track) {
+  return Json{{"id", track.id},
+              {"class", static_cast<int>(track.track_class)},
+              {"status", static_cast<int>(track.status)},
+              {"time", track.time},
+              {"position", Json::array({track.position.lat, track.position.lon})},
+              {"velocity", Json::array({track.velocity.east, track.velocity.north})},
+              {"covariance", covariance_json(track.covariance)},
+              {"velocity_covariance", covariance_json(track.velocity_covariance)},
+              {"mmsi", track.mmsi ? Json(*track.mmsi) : Json()},
+              {"asset_id", track.asset_id},
+              {"callsign", track.callsign},
+              {"details", pairs_json(track.details)},
+              {"sources", track.sources},
+              {"merged_into", track.merged_into},
+              {"updates", track.updates}};
+}
+
 std::string track_body(const track::FusedTrack& track) {
-  const Json body{{"id", track.id},
-                  {"class", static_cast<int>(track.track_class)},
-                  {"status", static_cast<int>(track.status)},
-                  {"time", track.time},
-                  {"position", Json::array({track.position.lat, track.position.lon})},
-                  {"velocity", Json::array({track.velocity.east, track.velocity.north})},
-                  {"covariance", covariance_json(track.covariance)},
-                  {"velocity_covariance", covariance_json(track.velocity_covariance)},
-                  {"mmsi", track.mmsi ? Json(*track.mmsi) : Json()},
-                  {"asset_id", track.asset_id},
-                  {"callsign", track.callsign},
-                  {"details", pairs_json(track.details)},
-                  {"sources", track.sources},
-                  {"merged_into", track.merged_into},
-                  {"updates", track.updates}};
-  return body.dump(-1, ' ', false, Json::error_handler_t::replace);
+  return track_json(track).dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
 Result<track::FusedTrack> track_from_body(std::string_view body) {
-  return read_body(body, [](const Json& json) {
+  return track_from_json(Json::parse(body, nullptr, false));
+}
+
+Result<track::FusedTrack> track_from_json(const nlohmann::json& body) {
+  return read_json(body, [](const Json& json) {
     track::FusedTrack track;
     track.id = integer<std::uint64_t>(json, "id", 0, UINT64_MAX);
     track.track_class = static_cast<track::TrackClass>(integer<int>(json, "class", 0, 2));

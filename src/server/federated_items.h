@@ -12,6 +12,8 @@
 #include <string>
 #include <string_view>
 
+#include <nlohmann/json.hpp>
+
 #include "core/result.h"
 #include "risk/alert.h"
 #include "track/fusion/fused_track.h"
@@ -31,6 +33,9 @@ std::uint64_t track_version(const track::FusedTrack& track);
 
 std::string track_body(const track::FusedTrack& track);
 Result<track::FusedTrack> track_from_body(std::string_view body);
+/// The same as JSON values, for a track that travels inside another message.
+nlohmann::json track_json(const track::FusedTrack& track);
+Result<track::FusedTrack> track_from_json(const nlohmann::json& body);
 
 std::string alert_body(const risk::Alert& alert);
 Result<risk::Alert> alert_from_body(std::string_view body);

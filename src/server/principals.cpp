@@ -93,11 +93,8 @@ std::string sha256_hex(std::string_view text) {
 }
 
 Result<Principals> Principals::parse(const std::string& text, const std::string& name) {
-  if (const std::size_t bad = invalid_utf8_at(text); bad != std::string_view::npos) {
-    return Error{"bad_principals", name + ": not UTF-8 at byte " + std::to_string(bad)};
-  }
-  if (toml_bracket_depth(text) > kMaxTomlNesting) {
-    return Error{"bad_principals", name + ": nested too deeply"};
+  if (Status checked = check_toml_text(text, name, "bad_principals"); !checked) {
+    return checked.error();
   }
   try {
     std::istringstream stream(text);

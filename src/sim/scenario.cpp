@@ -677,12 +677,9 @@ Result<Scenario> parse_scenario(std::string_view toml_text, std::string_view ori
   if (toml_text.size() > kMaxScenarioBytes) {
     return Error{"scenario_syntax", std::string(origin) + ": larger than 1 MiB"};
   }
-  if (toml_bracket_depth(toml_text) > kMaxTomlNesting) {
-    return Error{"scenario_syntax", std::string(origin) + ": arrays or tables nested too deeply"};
-  }
-  if (const std::size_t bad = invalid_utf8_at(toml_text); bad != std::string_view::npos) {
-    return Error{"scenario_syntax",
-                 std::string(origin) + ": not UTF-8 at byte " + std::to_string(bad)};
+  if (Status checked = check_toml_text(toml_text, std::string(origin), "scenario_syntax");
+      !checked) {
+    return checked.error();
   }
   try {
     std::istringstream stream{std::string(toml_text)};

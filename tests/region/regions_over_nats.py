@@ -16,42 +16,25 @@ gateway joins its regions' track subjects, and the pictures must agree:
 Exits non-zero with the reason on any failure.
 """
 import argparse
+import hashlib
 import json
 import math
 import os
+import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def wait_port(port, seconds=20):
-    end = time.time() + seconds
-    while time.time() < end:
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
-                return True
-        except OSError:
-            time.sleep(0.1)
-    return False
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
+from loopback import fail, free_port, start_nats  # noqa: E402
 
 
 def distance_m(a, b):
     lat = math.radians((a[0] + b[0]) / 2)
     return math.hypot((a[0] - b[0]) * 111320.0, (a[1] - b[1]) * 111320.0 * math.cos(lat))
-
-
-def fail(message):
-    print("FAIL: " + message)
-    sys.exit(1)
 
 
 def main():
@@ -61,18 +44,11 @@ def main():
     parser.add_argument("--one", required=True)
     parser.add_argument("--scenario", required=True)
     args = parser.parse_args()
-    work = tempfile.mkdtemp(prefix="regions-")
-    port = free_port()
-    with open(os.path.join(work, "nats.conf"), "w") as conf:
-        conf.write('listen: 127.0.0.1:%d\njetstream { store_dir: "%s" }\n'
-                   % (port, os.path.join(work, "js")))
-    server = subprocess.Popen(["nats-server", "-c", os.path.join(work, "nats.conf")],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    work = tempfile.mkdtemp(prefix="straitwatch-regions-")
+    server = None
     processes = []
     try:
-        if not wait_port(port):
-            fail("nats-server did not start")
-        url = "nats://127.0.0.1:%d" % port
+        server, url = start_nats(work)
         plans = {}
         for key, path in (("three", args.plan), ("one", args.one)):
             text = open(path).read().replace("nats://127.0.0.1:4222", url)
@@ -119,7 +95,9 @@ def main():
         restarted, _ = start(plans["three"], "mid")
         for process in processes:
             if process.wait(timeout=900) not in (0, -signal.SIGKILL):
-                fail("a region process failed; logs in " + work)
+                logs = [open(os.path.join(work, name)).read()[-2000:]
+                        for name in sorted(os.listdir(work)) if name.endswith(".log")]
+                fail("a region process failed:\n" + "\n".join(logs))
         log = open(victim_log).read()
         resumed = [line for line in log.splitlines() if line.startswith("region mid: replayed")]
         if len(resumed) != 2 or resumed[1].endswith("checkpoint 0"):
@@ -129,21 +107,77 @@ def main():
             if "stopped" in line:
                 print(line)
 
-        pictures = {}
-        for key in ("three", "one"):
-            out = os.path.join(work, key + "-picture.json")
-            joined = run("gateway", "--plan", plans[key], "--out", out, "--exit-idle", "3")
-            if joined.returncode != 0:
-                fail("gateway: " + joined.stderr)
-            print(key, joined.stdout.strip())
-            pictures[key] = json.load(open(out))
+        pictures = {"three": served_gateway(sw, work, plans["three"])}
+        out = os.path.join(work, "one-picture.json")
+        joined = run("gateway", "--plan", plans["one"], "--out", out, "--exit-idle", "3")
+        if joined.returncode != 0:
+            fail("gateway: " + joined.stderr)
+        print("one", joined.stdout.strip())
+        pictures["one"] = json.load(open(out))
         compare(pictures["one"], pictures["three"])
     finally:
         for process in processes:
             if process.poll() is None:
                 process.kill()
-        server.terminate()
-        server.wait()
+        if server:
+            server.terminate()
+            server.wait()
+        if os.environ.get("SW_KEEP_WORK"):
+            print("work folder kept: " + work)
+        else:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+TOKEN = "region-test-officer-token"
+
+
+def served_gateway(sw, work, plan):
+    """The gateway as a node serves it: its API shows the joined picture it writes at exit."""
+    folder = os.path.join(work, "gateway")
+    os.makedirs(folder)
+    port = free_port()
+    with open(os.path.join(folder, "principals.toml"), "w") as out:
+        out.write('[[principal]]\nname = "officer"\n'
+                  f'token_sha256 = "{hashlib.sha256(TOKEN.encode()).hexdigest()}"\n'
+                  'nation = "UK"\nagency = "HMCG"\nroles = ["analyst"]\n'
+                  'purposes = ["sar", "border"]\npersonal_data = false\n')
+    with open(os.path.join(folder, "node.toml"), "w") as out:
+        out.write('[engine]\ndata_dir = "data"\n\n'
+                  f'[server]\nport = {port}\ncot = false\nprincipals = "principals.toml"\n')
+    picture = os.path.join(work, "three-picture.json")
+    log = open(os.path.join(work, "gateway.log"), "w")
+    gateway = subprocess.Popen([sw, "region", "gateway", "--plan", plan, "--config", "node.toml",
+                                "--out", picture], cwd=folder, stdout=log,
+                               stderr=subprocess.STDOUT)
+
+    def served():
+        request = urllib.request.Request(f"http://127.0.0.1:{port}/api/tracks",
+                                         headers={"Authorization": "Bearer " + TOKEN})
+        try:
+            with urllib.request.urlopen(request, timeout=5) as response:
+                return sorted(track["id"] for track in json.loads(response.read())["tracks"])
+        except OSError:
+            return None
+
+    seen = []
+    deadline = time.time() + 300
+    while time.time() < deadline and gateway.poll() is None:
+        seen = (seen + [served()])[-3:]
+        if len(seen) == 3 and seen[0] and seen[0] == seen[1] == seen[2]:
+            break
+        time.sleep(1)
+    gateway.send_signal(signal.SIGTERM)
+    if gateway.wait(timeout=60) != 0:
+        fail("the gateway failed:\n" + open(log.name).read()[-2000:])
+    print("three", open(log.name).read().strip().splitlines()[-1])
+    joined = json.load(open(picture))
+    written = sorted(track["id"] for track in joined["tracks"])
+    print("gateway API: %d tracks served, %d in the joined picture" %
+          (len(seen[-1] or []), len(written)))
+    if seen[-1] != written:
+        fail("the gateway's API does not show its joined picture: served %s, joined %s"
+             % (seen[-1], written))
+    return joined
 
 
 def compare(one, three):

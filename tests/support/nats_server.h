@@ -17,6 +17,8 @@
 #include <utility>
 #include <vector>
 
+#include "support/loopback_port.h"
+
 namespace sw::test_support {
 
 class NatsServer {
@@ -25,7 +27,7 @@ class NatsServer {
   /// `tls_cert` / `tls_key` (PEM files; empty: plain): the server accepts TLS only.
   NatsServer(std::filesystem::path folder, std::vector<std::pair<std::string, std::string>> users,
              const std::string& tls_cert = {}, const std::string& tls_key = {})
-      : folder_(std::move(folder)), port_(free_port()) {
+      : folder_(std::move(folder)), port_(free_loopback_port()) {
     std::ofstream config(folder_ / "nats.conf");
     if (!tls_cert.empty()) {
       config << "tls { cert_file: \"" << tls_cert << "\", key_file: \"" << tls_key << "\" }\n";
@@ -74,18 +76,6 @@ class NatsServer {
   std::string url() const { return "nats://127.0.0.1:" + std::to_string(port_); }
 
  private:
-  static std::uint16_t free_port() {
-    const int socket_fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    ::bind(socket_fd, reinterpret_cast<sockaddr*>(&address), sizeof address);
-    socklen_t size = sizeof address;
-    ::getsockname(socket_fd, reinterpret_cast<sockaddr*>(&address), &size);
-    ::close(socket_fd);
-    return ntohs(address.sin_port);
-  }
-
   bool accepts() const {
     const int socket_fd = ::socket(AF_INET, SOCK_STREAM, 0);
     sockaddr_in address{};

@@ -31,6 +31,8 @@
 #include <thread>
 #include <vector>
 
+#include "support/loopback_port.h"
+
 namespace sw::test_support {
 
 class PostgresServer {
@@ -41,7 +43,7 @@ class PostgresServer {
     return configured != nullptr && *configured != '\0' ? configured : "/usr/lib/postgresql/15/bin";
   }
 
-  PostgresServer() : port_(free_port()) {
+  PostgresServer() : port_(free_loopback_port()) {
     std::string pattern = (std::filesystem::temp_directory_path() / "sw-pg-XXXXXX").string();
     if (::mkdtemp(pattern.data()) != nullptr) folder_ = pattern;
   }
@@ -204,18 +206,6 @@ class PostgresServer {
     text << file.rdbuf();
     std::string all = text.str();
     return all.size() > 2000 ? all.substr(all.size() - 2000) : all;
-  }
-
-  static std::uint16_t free_port() {
-    const int socket_fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    ::bind(socket_fd, reinterpret_cast<sockaddr*>(&address), sizeof address);
-    socklen_t size = sizeof address;
-    ::getsockname(socket_fd, reinterpret_cast<sockaddr*>(&address), &size);
-    ::close(socket_fd);
-    return ntohs(address.sin_port);
   }
 
   std::string folder_;

@@ -22,16 +22,6 @@ std::string subject(const std::string& from, const std::string& to, const std::s
   return "swfed." + from + "." + to + "." + kind;
 }
 
-bool valid_node_name(const std::string& name) {
-  if (name.empty() || name.size() > 64) return false;
-  for (const char c : name) {
-    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                    c == '-' || c == '_';
-    if (!ok) return false;
-  }
-  return true;
-}
-
 /// The member `key` of an object, or a null value (operator[] on a const object is only
 /// defined for keys it has).
 const Json& member(const Json& json, const char* key) {
@@ -42,6 +32,16 @@ const Json& member(const Json& json, const char* key) {
 }
 
 }  // namespace
+
+bool valid_subject_token(std::string_view text) {
+  if (text.empty() || text.size() > 64) return false;
+  for (const char c : text) {
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                    c == '-' || c == '_';
+    if (!ok) return false;
+  }
+  return true;
+}
 
 Error nats_error(const std::string& what, natsStatus status) {
   return Error{"nats", what + ": " + natsStatus_GetText(status)};
@@ -136,12 +136,12 @@ class Federation::Impl {
   }
 
   Status open() {
-    if (!valid_node_name(config_.node)) {
+    if (!valid_subject_token(config_.node)) {
       return Error{"bad_config", "node name '" + config_.node + "': letters, digits, - and _"};
     }
     std::set<std::string> names{config_.node};
     for (const PartnerNode& partner : config_.partners) {
-      if (!valid_node_name(partner.name) || !names.insert(partner.name).second) {
+      if (!valid_subject_token(partner.name) || !names.insert(partner.name).second) {
         return Error{"bad_config", "partner name '" + partner.name + "' is invalid or repeated"};
       }
     }

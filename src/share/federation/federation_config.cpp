@@ -112,11 +112,8 @@ DerivedRule parse_derived(const toml::value& entry, std::size_t index,
 Result<FederationSetup> parse_federation_config(const std::string& text, const std::string& name,
                                                 const std::filesystem::path& base,
                                                 const std::string& nats_password) {
-  if (const std::size_t bad = invalid_utf8_at(text); bad != std::string_view::npos) {
-    return Error{"bad_federation", name + ": not UTF-8 at byte " + std::to_string(bad)};
-  }
-  if (toml_bracket_depth(text) > kMaxTomlNesting) {
-    return Error{"bad_federation", name + ": nested too deeply"};
+  if (Status checked = check_toml_text(text, name, "bad_federation"); !checked) {
+    return checked.error();
   }
   try {
     std::istringstream stream(text);

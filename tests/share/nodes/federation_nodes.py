@@ -29,6 +29,9 @@ import tempfile
 import time
 import urllib.request
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "support"))
+from loopback import fail, free_port, start_nats, wait_for  # noqa: E402
+
 NODES = {
     "uk-node": {"nation": "UK", "agency": "UK/HMCG", "token": "tok-uk-watch",
                 "purposes": ["sar", "border"]},
@@ -57,17 +60,6 @@ POLICY = {
 }
 
 BOATS_PER_SOURCE = 3
-
-
-def free_port(kind=socket.SOCK_STREAM):
-    with socket.socket(socket.AF_INET, kind) as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def fail(message):
-    print("FAIL: " + message)
-    sys.exit(1)
 
 
 def ais_lines(binary, first_mmsi, count, step):
@@ -215,16 +207,6 @@ def expected(viewer, sent_steps):
 PICTURE_LIMIT_S = 120
 
 
-def wait_for(what, predicate, limit=30):
-    deadline = time.time() + limit
-    while time.time() < deadline:
-        if predicate():
-            return
-        time.sleep(0.2)
-    if not predicate():
-        fail(what() if callable(what) else what)
-
-
 def federation_counts(node):
     """{outcome: count} of the node's straitwatch_federation_items_total."""
     request = urllib.request.Request(f"http://127.0.0.1:{node.port}/metrics",
@@ -256,18 +238,7 @@ def main():
             subprocess.run(["openssl", "pkey", "-in", private, "-pubout", "-out",
                             os.path.join(keys, name + ".pub.pem")], check=True,
                            capture_output=True)
-        nats_port = free_port()
-        with open(os.path.join(work, "nats.conf"), "w") as conf:
-            conf.write(f"listen: 127.0.0.1:{nats_port}\n"
-                       f'jetstream {{ store_dir: "{os.path.join(work, "jetstream")}" }}\n'
-                       "authorization { users = [\n")
-            for name in NODES:
-                conf.write(f'  {{ user: "{name}", password: "pw-{name}" }}\n')
-            conf.write("] }\n")
-        nats = subprocess.Popen(["nats-server", "-c", os.path.join(work, "nats.conf"), "-l",
-                                 os.path.join(work, "nats.log")])
-        wait_for("nats-server did not start", lambda: connectable(nats_port), 20)
-        url = f"nats://127.0.0.1:{nats_port}"
+        nats, url = start_nats(work, {name: f"pw-{name}" for name in NODES})
         for name in NODES:
             nodes[name] = Node(binary, work, name, url)
             nodes[name].start()
@@ -336,14 +307,6 @@ def main():
             print("work folder kept: " + work)
         else:
             shutil.rmtree(work, ignore_errors=True)
-
-
-def connectable(port):
-    try:
-        with socket.create_connection(("127.0.0.1", port), timeout=0.5):
-            return True
-    except OSError:
-        return False
 
 
 if __name__ == "__main__":
