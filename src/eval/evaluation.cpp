@@ -6,10 +6,9 @@
 #include <cmath>
 #include <map>
 #include <set>
-#include <sstream>
 #include <toml.hpp>
 
-#include "core/toml_guard.h"
+#include "core/toml_text.h"
 #include "eval/sim_pipeline.h"
 #include "eval/statistics.h"
 #include "risk/risk_engine.h"
@@ -305,18 +304,10 @@ json targets_json(const json& summary) {
 Result<EvaluationPlan> parse_evaluation_plan(const std::string& toml_text,
                                              const std::string& origin) {
   EvaluationPlan plan;
-  if (Status checked = check_toml_text(toml_text, origin, "evaluation_syntax"); !checked) {
-    return checked.error();
-  }
-  toml::value root;
-  try {
-    std::istringstream stream(toml_text);
-    root = toml::parse(stream, origin);
-  } catch (const std::exception& error) {
-    return Error{"evaluation_syntax", error.what()};
-  }
-  if (!root.is_table() || !root.contains("evaluation")) return plan;
-  const toml::value& table = root.at("evaluation");
+  Result<toml::value> root = parse_toml_text(toml_text, origin, "evaluation_syntax");
+  if (!root) return root.error();
+  if (!root->is_table() || !root->contains("evaluation")) return plan;
+  const toml::value& table = root->at("evaluation");
   if (!table.is_table()) return Error{"evaluation_value", "[evaluation] must be a table"};
   const std::set<std::string> known{"seeds", "hours", "calibration_stops", "variant"};
   for (const auto& [key, value] : table.as_table()) {

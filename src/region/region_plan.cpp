@@ -6,7 +6,7 @@
 
 #include <toml.hpp>
 
-#include "core/toml_guard.h"
+#include "core/toml_text.h"
 #include "share/federation/wire.h"
 
 namespace sw::region {
@@ -145,18 +145,10 @@ Result<std::size_t> RegionPlan::find(const std::string& name) const {
 }
 
 Result<RegionPlan> parse_region_plan(const std::string& toml_text, const std::string& origin) {
-  if (Status checked = check_toml_text(toml_text, origin, "region_syntax"); !checked) {
-    return checked.error();
-  }
-  toml::value root;
+  Result<toml::value> root = parse_toml_text(toml_text, origin, "region_syntax");
+  if (!root) return root.error();
   try {
-    std::istringstream stream(toml_text);
-    root = toml::parse(stream, origin);
-  } catch (const std::exception& error) {
-    return Error{"region_syntax", error.what()};
-  }
-  try {
-    return read_plan(root);
+    return read_plan(*root);
   } catch (const std::exception& error) {
     return value_error(origin + ": " + error.what());
   }

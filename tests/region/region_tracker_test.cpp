@@ -121,6 +121,26 @@ class RegionTrackerTest : public ::testing::Test {
     return std::move(*tracker);
   }
 
+  /// The crossing through both regions, west's handovers delivered to east at once.
+  bool run_crossing(Said& west_said, Said& east_said) {
+    auto west = make(0, west_said);
+    auto east = make(1, east_said);
+    if (!west || !east) return false;
+    const std::vector<engine::RawInput> inputs = crossing_inputs();
+    std::uint64_t token = 0;
+    std::size_t handed = 0;
+    for (std::size_t index = 0; index < inputs.size(); ++index) {
+      west->process(inputs[index], index + 1);
+      east->process(inputs[index], index + 1);
+      for (; handed < west_said.handed.size(); ++handed) {
+        east->receive(west_said.handed[handed], ++token);
+      }
+    }
+    west->finish();
+    east->finish();
+    return true;
+  }
+
   engine::EngineConfig config_;
   RegionPlan plan_;
   ManualClock clock_;
@@ -137,21 +157,7 @@ std::set<std::uint64_t> dark_ids(const Said& said) {
 TEST_F(RegionTrackerTest, DarkBoatCrossingTheSeamKeepsItsIdAndIsSaidByOneRegionAtATime) {
   Said west_said;
   Said east_said;
-  auto west = make(0, west_said);
-  auto east = make(1, east_said);
-  ASSERT_TRUE(west && east);
-  const std::vector<engine::RawInput> inputs = crossing_inputs();
-  std::uint64_t token = 0;
-  std::size_t handed = 0;
-  for (std::size_t index = 0; index < inputs.size(); ++index) {
-    west->process(inputs[index], index + 1);
-    east->process(inputs[index], index + 1);
-    for (; handed < west_said.handed.size(); ++handed) {
-      east->receive(west_said.handed[handed], ++token);
-    }
-  }
-  west->finish();
-  east->finish();
+  ASSERT_TRUE(run_crossing(west_said, east_said));
 
   ASSERT_EQ(west_said.handed.size(), 1U);
   EXPECT_EQ(west_said.handed[0].to, "east");
@@ -160,9 +166,7 @@ TEST_F(RegionTrackerTest, DarkBoatCrossingTheSeamKeepsItsIdAndIsSaidByOneRegionA
   EXPECT_LT(id, region_base(1));
   EXPECT_EQ(dark_ids(west_said), std::set<std::uint64_t>{id});
   EXPECT_EQ(dark_ids(east_said), std::set<std::uint64_t>{id});
-  EXPECT_EQ(east->stats().handovers_matched, 1U);
-  EXPECT_EQ(east->stats().own_id_after_hold, 0U);
-  ASSERT_EQ(east_said.matches.size(), 1U);
+  ASSERT_EQ(east_said.matches.size(), 1U);  // matched once, and no own id taken (ids above)
 
   // One region at a time: east's first word comes after west's last, and the gap between
   // them is a few radar scans at most.
@@ -183,19 +187,8 @@ TEST_F(RegionTrackerTest, DarkBoatCrossingTheSeamKeepsItsIdAndIsSaidByOneRegionA
 TEST_F(RegionTrackerTest, ReplayForcingTheLoggedMatchSaysTheSameAgain) {
   Said west_said;
   Said east_said;
-  auto west = make(0, west_said);
-  auto east = make(1, east_said);
-  ASSERT_TRUE(west && east);
+  ASSERT_TRUE(run_crossing(west_said, east_said));
   const std::vector<engine::RawInput> inputs = crossing_inputs();
-  std::uint64_t token = 0;
-  std::size_t handed = 0;
-  for (std::size_t index = 0; index < inputs.size(); ++index) {
-    west->process(inputs[index], index + 1);
-    east->process(inputs[index], index + 1);
-    for (; handed < west_said.handed.size(); ++handed) {
-      east->receive(west_said.handed[handed], ++token);
-    }
-  }
   ASSERT_EQ(east_said.matches.size(), 1U);
 
   // A restarted east region: no handovers arrive, the logged match is forced.
@@ -207,6 +200,7 @@ TEST_F(RegionTrackerTest, ReplayForcingTheLoggedMatchSaysTheSameAgain) {
   for (std::size_t index = 0; index < inputs.size(); ++index) {
     again->process(inputs[index], index + 1);
   }
+  again->finish();
   ASSERT_EQ(again_said.published.size(), east_said.published.size());
   for (std::size_t index = 0; index < east_said.published.size(); ++index) {
     EXPECT_EQ(again_said.published[index].id, east_said.published[index].id);

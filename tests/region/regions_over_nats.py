@@ -20,7 +20,6 @@ import hashlib
 import json
 import math
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -29,7 +28,7 @@ import time
 import urllib.request
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
-from loopback import fail, free_port, start_nats  # noqa: E402
+from loopback import fail, free_port, start_nats, stop_nats  # noqa: E402
 
 
 def distance_m(a, b):
@@ -119,13 +118,7 @@ def main():
         for process in processes:
             if process.poll() is None:
                 process.kill()
-        if server:
-            server.terminate()
-            server.wait()
-        if os.environ.get("SW_KEEP_WORK"):
-            print("work folder kept: " + work)
-        else:
-            shutil.rmtree(work, ignore_errors=True)
+        stop_nats(server, work)
 
 
 TOKEN = "region-test-officer-token"

@@ -1,6 +1,7 @@
 """Helpers of the project's multi-process tests on loopback: free ports, waiting for a
 condition, failing with the reason, and a real nats-server with JetStream."""
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -53,3 +54,15 @@ def start_nats(work, users=None):
                                 os.path.join(work, "nats.log")])
     wait_for("nats-server did not start", lambda: connectable(port), 20)
     return process, f"nats://127.0.0.1:{port}"
+
+
+def stop_nats(process, work):
+    """Stops nats-server (if it started) and removes the test's work folder, unless
+    SW_KEEP_WORK is set."""
+    if process:
+        process.terminate()
+        process.wait()
+    if os.environ.get("SW_KEEP_WORK"):
+        print("work folder kept: " + work)
+    else:
+        shutil.rmtree(work, ignore_errors=True)

@@ -30,7 +30,7 @@ import time
 import urllib.request
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "support"))
-from loopback import fail, free_port, start_nats, wait_for  # noqa: E402
+from loopback import fail, free_port, start_nats, stop_nats, wait_for  # noqa: E402
 
 NODES = {
     "uk-node": {"nation": "UK", "agency": "UK/HMCG", "token": "tok-uk-watch",
@@ -300,13 +300,7 @@ def main():
     finally:
         for node in nodes.values():
             node.stop()
-        if nats:
-            nats.terminate()
-            nats.wait()
-        if os.environ.get("SW_KEEP_WORK"):
-            print("work folder kept: " + work)
-        else:
-            shutil.rmtree(work, ignore_errors=True)
+        stop_nats(nats, work)
 
 
 if __name__ == "__main__":
