@@ -165,6 +165,7 @@ int run_gateway(const RegionOptions& options) {
   region::JoinedPicture picture;
   std::vector<track::FusedTrack> newer;
   auto last_input = std::chrono::steady_clock::now();
+  bool caught_up = false;
   while (!stop_requested) {
     Result<std::optional<region::BusMessage>> message = (*reader)->follow(200);
     if (!message) return fail("gateway", "reading", message.error());
@@ -179,11 +180,18 @@ int run_gateway(const RegionOptions& options) {
       }
     }
     // Hand the server what changed in batches, and at once when the stream is quiet.
-    if (node && !newer.empty() && (!*message || newer.size() >= 256)) {
+    if (node && !newer.empty() && (!*message || newer.size() >= 256 || (*reader)->caught_up())) {
       node->server->picture().apply_tracks(newer);
       newer.clear();
     }
-    if (!*message && options.exit_idle_s > 0 &&
+    // Until then the picture is the past's: say when it is the present.
+    if (!caught_up && (*reader)->caught_up()) {
+      caught_up = true;
+      say("gateway: caught up: read the " + std::to_string((*reader)->stored_at_open()) +
+          " track updates stored at start, " + std::to_string(picture.current().size()) +
+          " tracks");
+    }
+    if (!*message && caught_up && options.exit_idle_s > 0 &&
         std::chrono::duration<double>(now - last_input).count() > options.exit_idle_s) {
       break;
     }

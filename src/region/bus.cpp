@@ -209,6 +209,7 @@ Result<std::unique_ptr<StreamReader>> StreamReader::open(Bus& bus, Bus::Stream s
   status = natsSubscription_GetConsumerInfo(&info, reader->subscription_, nullptr, &code);
   if (status != NATS_OK) return js_error("consumer info of " + filter, status, code);
   reader->pending_ = info->NumPending;
+  reader->stored_at_open_ = info->NumPending;
   jsConsumerInfo_Destroy(info);
   return reader;
 }

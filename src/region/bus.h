@@ -107,11 +107,16 @@ class StreamReader {
   /// The next message, following the stream as it grows; none when nothing came within
   /// `wait_ms`.
   Result<std::optional<BusMessage>> follow(int wait_ms);
+  /// Whether every message stored when the reader opened has been read.
+  bool caught_up() const { return pending_ == 0; }
+  /// How many messages were stored when the reader opened.
+  std::uint64_t stored_at_open() const { return stored_at_open_; }
 
  private:
   StreamReader() = default;
   natsSubscription* subscription_ = nullptr;
   std::uint64_t pending_ = 0;  ///< messages stored at open not read yet
+  std::uint64_t stored_at_open_ = 0;
 };
 
 /// A durable pull consumer.

@@ -152,8 +152,17 @@ def served_gateway(sw, work, plan):
         except OSError:
             return None
 
+    # The picture is complete once the gateway has read what the regions stored; only then
+    # may the served picture stop changing for the right reason.
+    deadline = time.time() + 600
+    while time.time() < deadline and gateway.poll() is None:
+        if "gateway: caught up" in open(log.name).read():
+            break
+        time.sleep(0.5)
+    else:
+        gateway.kill()
+        fail("the gateway did not catch up with the track stream:\n" + open(log.name).read())
     seen = []
-    deadline = time.time() + 300
     while time.time() < deadline and gateway.poll() is None:
         seen = (seen + [served()])[-3:]
         if len(seen) == 3 and seen[0] and seen[0] == seen[1] == seen[2]:
@@ -162,8 +171,16 @@ def served_gateway(sw, work, plan):
     gateway.send_signal(signal.SIGTERM)
     if gateway.wait(timeout=60) != 0:
         fail("the gateway failed:\n" + open(log.name).read()[-2000:])
-    print("three", open(log.name).read().strip().splitlines()[-1])
+    for line in open(log.name).read().strip().splitlines():
+        if line.startswith("gateway:"):
+            print("three", line)
     joined = json.load(open(picture))
+    caught = [line for line in open(log.name).read().splitlines()
+              if line.startswith("gateway: caught up")][0]
+    stored = int(caught.split()[5])
+    read = sum(joined["stats"][k] for k in ("applied", "stale", "repeats", "malformed"))
+    if read < stored:
+        fail("the gateway read %d track updates of the %d stored" % (read, stored))
     written = sorted(track["id"] for track in joined["tracks"])
     print("gateway API: %d tracks served, %d in the joined picture" %
           (len(seen[-1] or []), len(written)))
