@@ -17,6 +17,8 @@ class AsterixSource final : public SourceDecoder {
     site_.range_sigma_m = source.range_sigma_m;
     site_.azimuth_sigma_deg = source.azimuth_sigma_deg;
     site_.label = source.label;
+    site_.frame = LocalFrame::for_area(site_.position, asterix::kCoverageHalfLatDeg,
+                                       asterix::kCoverageHalfLonDeg);
   }
 
   void decode(const RawInput& input, std::vector<Observation>& out) override {

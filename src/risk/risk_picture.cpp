@@ -77,7 +77,8 @@ VesselRole role_of(const track::FusedTrack& fused, const RoleSettings& settings)
 }
 
 RiskPicture::RiskPicture(LatLon origin, RoleSettings settings)
-    : frame_(origin), settings_(settings) {}
+    : frame_(LocalFrame::for_area(origin, kPictureHalfLatDeg, kPictureHalfLonDeg)),
+      settings_(settings) {}
 
 void RiskPicture::apply(std::span<const track::FusedTrack> updates) {
   for (const track::FusedTrack& fused : updates) {

@@ -134,7 +134,8 @@ Result<Observation> to_observation(const Cat010Record& record, const RadarSite& 
                                      std::to_string(record.data_source->sac) + "/" +
                                      std::to_string(record.data_source->sic)};
   }
-  const LocalFrame frame(site.position);
+  const LocalFrame exact(site.position);
+  const LocalFrame& frame = site.frame ? *site.frame : exact;
   const Error bad_position{"bad_position", "CAT010 position outside WGS-84 ranges or not finite"};
   LatLon position;
   EastNorth relative;

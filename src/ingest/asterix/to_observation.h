@@ -2,6 +2,7 @@
 /// Conversion of CAT010 records into Observations, the input of fusion: a record with a
 /// track number becomes a kRadarTrack, one without a kRadarPlot.
 
+#include <optional>
 #include <string>
 
 #include "core/clock.h"
@@ -22,7 +23,15 @@ struct RadarSite {
   double range_sigma_m = 15.0;     ///< one sigma of range, metres
   double azimuth_sigma_deg = 0.2;  ///< one sigma of azimuth, degrees
   Label label;                     ///< release label of its observations
+  /// Frame about `position` fitted over the coverage (LocalFrame::for_area), for a site
+  /// that converts many plots; without it each plot is converted exactly.
+  std::optional<LocalFrame> frame;
 };
+
+/// The area a site's fitted frame covers: beyond any marine radar's range at these
+/// latitudes (a position outside it is still converted, exactly).
+constexpr double kCoverageHalfLatDeg = 1.5;
+constexpr double kCoverageHalfLonDeg = 2.5;
 
 /// UTC time of a time of day (seconds since midnight, from I010/140 or I034/030): the
 /// instant at that time of day nearest to `reference` (the receive time), so a report

@@ -35,7 +35,8 @@ TrackerSettings PictureSettings::default_sensor_tracker() {
 
 Picture::Picture(PictureSettings settings)
     : settings_(std::move(settings)),
-      frame_(settings_.origin),
+      frame_(LocalFrame::for_area(settings_.origin, settings_.area_half_lat_deg,
+                                  settings_.area_half_lon_deg)),
       identity_model_(settings_.identity_noise_diffusion),
       identity_predictor_(identity_model_),
       tracker_(std::make_unique<TrackerAssembly>(settings_.sensor_tracker)),

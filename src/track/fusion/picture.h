@@ -28,6 +28,9 @@ namespace sw::track {
 /// Parameters of the picture; the defaults suit the Dover Strait.
 struct PictureSettings {
   LatLon origin{51.0, 1.45};  ///< centre of the local east-north frame
+  /// The frame is fitted within these of the origin (positions beyond are exact).
+  double area_half_lat_deg = kPictureHalfLatDeg;
+  double area_half_lon_deg = kPictureHalfLonDeg;
   TrackerSettings sensor_tracker = default_sensor_tracker();
   double identity_noise_diffusion = 0.5;  ///< CV q of AIS / asset tracks, m^2/s^3
   double identity_velocity_sigma = 10.0;  ///< m/s, when the first report has no velocity
