@@ -48,7 +48,7 @@ std::string upsert_track_sql() {
       "INSERT INTO tracks (track_id, class, mmsi, name, callsign, ship_type, length_m, width_m, "
       "asset_id, first_seen_ns, last_seen_ns, label_owner, label_releasable_to, label_purposes, "
       "label_sensitivity, label_personal_data, label_retention_s) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, ?11, ?12, ?13, ?14, ?15, ?16) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?17, ?10, ?11, ?12, ?13, ?14, ?15, ?16) "
       "ON CONFLICT (track_id) DO UPDATE SET ";
   for (const std::string_view column : kLatestWins) {
     sql.append(column);
@@ -281,6 +281,12 @@ Result<std::string> SqliteStore::journal_mode() {
 
 Status SqliteStore::write(const WriteBatch& batch) {
   if (options_.read_only) return Error{"read_only", "store handle opened read-only"};
+  Status written = write_batch(batch);
+  if (!written) latest_.clear();  // rolled back: what it remembered of this batch is wrong
+  return written;
+}
+
+Status SqliteStore::write_batch(const WriteBatch& batch) {
   if (!batch.alerts.empty() && schema_version_ < 3) {
     return Error{"schema_outdated", "alerts need schema 3"};
   }
@@ -291,13 +297,30 @@ Status SqliteStore::write(const WriteBatch& batch) {
   for (const SourceRecord& source : batch.sources) {
     if (Status written = write_source(source); !written) return written;
   }
-  for (const TrackUpdate& update : batch.tracks) {
+  // Each track's latest update of the batch (ties: the later one) and its first time.
+  struct Span {
+    std::size_t latest = 0;
+    TimeNs first = 0;
+  };
+  std::unordered_map<std::uint64_t, Span> spans;
+  for (std::size_t index = 0; index < batch.tracks.size(); ++index) {
+    const TrackUpdate& update = batch.tracks[index];
     if (const char* defect = update_defect(update); defect != nullptr) {
       ++rejected[defect];
       continue;
     }
-    if (Status written = write_track(update); !written) return written;
+    auto [span, inserted] = spans.try_emplace(update.track_id, Span{index, update.time});
+    if (!inserted) {
+      if (update.time >= batch.tracks[span->second.latest].time) span->second.latest = index;
+      span->second.first = std::min(span->second.first, update.time);
+    }
+    if (Status written = write_position(update); !written) return written;
     ++accepted;
+  }
+  for (const auto& [track_id, span] : spans) {
+    if (Status written = write_track(batch.tracks[span.latest], span.first); !written) {
+      return written;
+    }
   }
   for (const ObservationRecord& observation : batch.observations) {
     if (Status written = write_observation(observation); !written) return written;
@@ -337,7 +360,7 @@ Status SqliteStore::write_source(const SourceRecord& source) {
   return statement.run();
 }
 
-Status SqliteStore::write_track(const TrackUpdate& update) {
+Status SqliteStore::write_track(const TrackUpdate& update, TimeNs first_seen) {
   Statement& statement = statements_->upsert_track;
   statement.reset();
   const TrackIdentity& identity = update.identity;
@@ -368,8 +391,8 @@ Status SqliteStore::write_track(const TrackUpdate& update) {
   statement.bind(9, std::string_view(identity.asset_id));
   statement.bind(10, static_cast<std::int64_t>(update.time));
   bind_label(statement, 11, update.label);
-  if (Status written = statement.run(); !written) return written;
-  return write_position(update);
+  statement.bind(17, static_cast<std::int64_t>(first_seen));
+  return statement.run();
 }
 
 Status SqliteStore::index_interval(std::int64_t rowid, LatLon position, TimeNs from, TimeNs until) {
@@ -386,6 +409,10 @@ Status SqliteStore::index_interval(std::int64_t rowid, LatLon position, TimeNs f
 Status SqliteStore::write_position(const TrackUpdate& update) {
   Statements& all = *statements_;
   const auto track_id = static_cast<std::int64_t>(update.track_id);
+  const auto remembered = latest_.find(update.track_id);
+  if (remembered != latest_.end() && update.time > remembered->second.time) {
+    return append_position(update, remembered->second);
+  }
 
   all.predecessor.reset();
   all.predecessor.bind(1, track_id);
@@ -433,6 +460,7 @@ Status SqliteStore::write_position(const TrackUpdate& update) {
   if (!*returned) return Error{"sqlite_error", "position upsert returned no rowid"};
   const std::int64_t rowid = upsert.column_int64(0);
   upsert.reset();
+  if (latest) latest_[update.track_id] = Latest{rowid, update.time, update.position};
 
   if (*has_predecessor) {
     all.close_interval.reset();
@@ -452,6 +480,40 @@ Status SqliteStore::write_position(const TrackUpdate& update) {
   if (*has_predecessor) {
     return index_interval(predecessor_rowid, predecessor_position, predecessor_time, update.time);
   }
+  return Ok{};
+}
+
+Status SqliteStore::append_position(const TrackUpdate& update, Latest& latest) {
+  Statements& all = *statements_;
+  Statement& upsert = all.upsert_position;
+  upsert.reset();
+  upsert.bind(1, static_cast<std::int64_t>(update.track_id));
+  upsert.bind(2, static_cast<std::int64_t>(update.time));
+  upsert.bind(3, update.position.lat);
+  upsert.bind(4, update.position.lon);
+  upsert.bind(5, update.velocity.east);
+  upsert.bind(6, update.velocity.north);
+  upsert.bind(7, update.covariance.ee);
+  upsert.bind(8, update.covariance.en);
+  upsert.bind(9, update.covariance.nn);
+  upsert.bind(10, static_cast<std::int64_t>(update.status));
+  upsert.bind_null(11);
+  auto returned = upsert.step();
+  if (!returned) return returned.error();
+  if (!*returned) return Error{"sqlite_error", "position upsert returned no rowid"};
+  const std::int64_t rowid = upsert.column_int64(0);
+  upsert.reset();
+  all.close_interval.reset();
+  all.close_interval.bind(1, latest.rowid);
+  all.close_interval.bind(2, static_cast<std::int64_t>(update.time));
+  if (Status closed = all.close_interval.run(); !closed) return closed;
+  if (schema_version_ >= 2) {
+    if (Status indexed = index_interval(latest.rowid, latest.position, latest.time, update.time);
+        !indexed) {
+      return indexed;
+    }
+  }
+  latest = Latest{rowid, update.time, update.position};
   return Ok{};
 }
 
@@ -633,6 +695,7 @@ Result<std::vector<AlertRecord>> SqliteStore::open_alerts(TimeNs at) {
 
 Result<RetentionReport> SqliteStore::apply_retention(TimeNs now) {
   if (options_.read_only) return Error{"read_only", "store handle opened read-only"};
+  latest_.clear();  // it may delete a track's latest position
   const TimeNs default_cutoff = saturating_minus(now, options_.default_retention);
   RetentionReport report;
   Transaction transaction(database_);

@@ -11,11 +11,18 @@
 /// of a box query reads every track last seen before the queried time. Alert revisions
 /// (schema 3) are rows keyed by (alert_id, revision) with an index on time.
 ///
+/// A writing handle remembers each track's latest position (row, time, place), so an
+/// update newer than it (nearly all) needs no look-up of its neighbours; the memory is
+/// dropped when a batch fails and when retention deletes rows. A batch upserts each
+/// track's identity row once, from its latest update (the same row as one upsert per
+/// update would leave).
+///
 /// Threads: a handle belongs to one thread. Readers open their own handle (read_only) on
 /// the same file and see committed batches only, never a half-written one.
 
 #include <memory>
 #include <string>
+#include <unordered_map>
 
 #include "core/result.h"
 #include "store/sqlite/schema.h"
@@ -79,8 +86,13 @@ class SqliteStore final : public HistoryStore {
   SqliteStore(Database database, SqliteStoreOptions options, int schema_version);
   Status prepare_statements();
   Status write_source(const SourceRecord& source);
-  Status write_track(const TrackUpdate& update);
+  Status write_batch(const WriteBatch& batch);
+  /// The identity row from the batch's latest update of the track, first seen `first_seen`.
+  Status write_track(const TrackUpdate& update, TimeNs first_seen);
   Status write_position(const TrackUpdate& update);
+  struct Latest;
+  /// write_position of an update newer than the track's latest stored position.
+  Status append_position(const TrackUpdate& update, Latest& latest);
   /// Puts a position with a successor into the R*Tree (insert or replace).
   Status index_interval(std::int64_t rowid, LatLon position, TimeNs from, TimeNs until);
   Status write_observation(const ObservationRecord& observation);
@@ -94,6 +106,13 @@ class SqliteStore final : public HistoryStore {
   int schema_version_;
   std::unique_ptr<Statements> statements_;
   StoreStats stats_;
+  /// A track's latest stored position: the predecessor of any newer update.
+  struct Latest {
+    std::int64_t rowid = 0;
+    TimeNs time = 0;
+    LatLon position;
+  };
+  std::unordered_map<std::uint64_t, Latest> latest_;
 };
 
 }  // namespace sw::store

@@ -50,6 +50,118 @@ TEST(SqliteStore, FailedBatchWritesNothing) {
   EXPECT_EQ(store->list_tracks()->size(), 1U);
 }
 
+/// The canonical dump and what it leaves out: each position's end of validity and its
+/// interval in the R*Tree.
+std::string dump_with_intervals(SqliteStore& store) {
+  std::string text = dump(store);
+  auto rows = store.database().prepare(
+      "SELECT p.track_id, p.time_ns, COALESCE(p.valid_until_ns, -1), COALESCE(r.max_t, -1) "
+      "FROM track_positions p LEFT JOIN position_rtree r ON r.id = p.rowid "
+      "ORDER BY p.track_id, p.time_ns");
+  if (!rows) return text + "no intervals: " + rows.error().detail;
+  while (true) {
+    auto row = rows->step();
+    if (!row || !*row) break;
+    for (int column = 0; column < 4; ++column) text += rows->column_text(column) + " ";
+    text += "\n";
+  }
+  auto indexed = store.database().query_int("SELECT COUNT(*) FROM position_rtree");
+  return text + "indexed " + (indexed ? std::to_string(*indexed) : indexed.error().detail);
+}
+
+// The handle remembers each track's latest position to skip the neighbour look-ups; what it
+// remembers of a failed batch, or of positions retention deleted, must not leak into the
+// next batch, and a reopened handle starts from the file. Each store below must dump the
+// same as one written in a single pass.
+TEST(SqliteStore, RememberedLatestPositionsNeverOutliveTheirRows) {
+  TempDirectory directory;
+  std::vector<TrackUpdate> updates;
+  for (int step = 0; step < 12; ++step) {
+    for (std::uint64_t track : {1U, 2U, 9U}) {
+      updates.push_back(make_update(track, kT0 + step * 10 * kNsPerSecond, 51.0 + 0.001 * step,
+                                    1.0 + 0.01 * static_cast<double>(track)));
+    }
+  }
+  const auto part = [&updates](std::size_t from, std::size_t to) {
+    return std::vector<TrackUpdate>(updates.begin() + static_cast<std::ptrdiff_t>(from),
+                                    updates.begin() + static_cast<std::ptrdiff_t>(to));
+  };
+  auto single = open_store(directory.sub("single.db"));
+  ASSERT_NE(single, nullptr);
+  ASSERT_TRUE(single->write(updates).ok());
+  const std::string expected = dump_with_intervals(*single);
+
+  // A batch that fails after its first rows were written (a trigger refuses track 9 once).
+  auto failing = open_store(directory.sub("failing.db"));
+  ASSERT_NE(failing, nullptr);
+  ASSERT_TRUE(failing->write(part(0, 12)).ok());
+  ASSERT_TRUE(failing->database()
+                  .execute("CREATE TABLE refusals (n INTEGER); INSERT INTO refusals VALUES (1);"
+                           "CREATE TRIGGER refuse_once BEFORE INSERT ON track_positions WHEN "
+                           "new.track_id = 9 AND (SELECT n FROM refusals) = 1 "
+                           "BEGIN SELECT RAISE(ABORT, 'refused'); END")
+                  .ok());
+  ASSERT_FALSE(failing->write(part(12, 24)).ok());
+  ASSERT_TRUE(failing->database().execute("UPDATE refusals SET n = 0").ok());
+  ASSERT_TRUE(failing->write(part(33, 36)).ok());  // the last step, right after the failure
+  auto skipped = open_store(directory.sub("skipped.db"));
+  ASSERT_NE(skipped, nullptr);
+  ASSERT_TRUE(skipped->write(part(0, 12)).ok());
+  ASSERT_TRUE(skipped->write(part(33, 36)).ok());
+  EXPECT_EQ(dump_with_intervals(*failing), dump_with_intervals(*skipped));
+  ASSERT_TRUE(failing->write(part(12, 33)).ok());  // the rest, late
+  ASSERT_TRUE(failing->database().execute("DROP TRIGGER refuse_once; DROP TABLE refusals").ok());
+  EXPECT_EQ(dump_with_intervals(*failing), expected);
+
+  // Written in two handles, the second opened on the first's file.
+  const std::string path = directory.sub("reopened.db");
+  {
+    auto first = open_store(path);
+    ASSERT_NE(first, nullptr);
+    ASSERT_TRUE(first->write(part(0, 17)).ok());
+  }
+  auto second = open_store(path);
+  ASSERT_NE(second, nullptr);
+  ASSERT_TRUE(second->write(part(17, updates.size())).ok());
+  EXPECT_EQ(dump_with_intervals(*second), expected);
+
+  // An out-of-order position between batches splits the remembered track's interval.
+  auto late = open_store(directory.sub("late.db"));
+  ASSERT_NE(late, nullptr);
+  std::vector<TrackUpdate> without = updates;
+  const TrackUpdate held_back = without[4];  // track 2, second step
+  without.erase(without.begin() + 4);
+  ASSERT_TRUE(late->write(without).ok());
+  ASSERT_TRUE(late->write(std::vector<TrackUpdate>{held_back}).ok());
+  ASSERT_TRUE(
+      late->write(std::vector<TrackUpdate>{make_update(2, kT0 + 200 * kNsPerSecond, 51.02, 1.02)})
+          .ok());
+  ASSERT_TRUE(
+      single->write(std::vector<TrackUpdate>{make_update(2, kT0 + 200 * kNsPerSecond, 51.02, 1.02)})
+          .ok());
+  EXPECT_EQ(dump_with_intervals(*late), dump_with_intervals(*single));
+
+  // Retention deletes every position (a day later, one-hour default), then the tracks go on.
+  SqliteStoreOptions hour;
+  hour.default_retention = 3600 * kNsPerSecond;
+  auto purged = open_store(directory.sub("purged.db"), hour);
+  auto fresh = open_store(directory.sub("fresh.db"), hour);
+  ASSERT_NE(purged, nullptr);
+  ASSERT_NE(fresh, nullptr);
+  ASSERT_TRUE(purged->write(updates).ok());
+  ASSERT_TRUE(purged->apply_retention(kT0 + 24 * kHour).ok());
+  std::vector<TrackUpdate> next_day;
+  for (std::uint64_t track : {1U, 2U, 9U}) {
+    for (int step = 0; step < 3; ++step) {
+      next_day.push_back(
+          make_update(track, kT0 + 24 * kHour + step * kNsPerSecond, 51.5, 1.5 + 0.1 * step));
+    }
+  }
+  ASSERT_TRUE(purged->write(next_day).ok());
+  ASSERT_TRUE(fresh->write(next_day).ok());
+  EXPECT_EQ(dump_with_intervals(*purged), dump_with_intervals(*fresh));
+}
+
 TEST(SqliteStore, QueryPlanUsesTheRtreeAndTheLastSeenIndex) {
   TempDirectory directory;
   auto store = open_store(directory.sub("plan.db"));
