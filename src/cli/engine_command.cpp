@@ -181,10 +181,14 @@ int run_engine(engine::Engine& engine, const RunOptions& options, engine::SimFee
                 static_cast<unsigned long long>(feeder->stats().stream_bytes.load()),
                 static_cast<unsigned long long>(feeder->stats().send_errors.load()));
   }
-  std::printf("history: %llu track updates and %llu alert revisions stored (%llu failed batches)\n",
-              static_cast<unsigned long long>(sink.written()),
-              static_cast<unsigned long long>(sink.alerts_written()),
-              static_cast<unsigned long long>(sink.failed_batches()));
+  std::printf(
+      "history: %llu track updates and %llu alert revisions stored (%llu failed batches, %llu "
+      "transactions, the pipeline waited %llu times for the writer)\n",
+      static_cast<unsigned long long>(sink.written()),
+      static_cast<unsigned long long>(sink.alerts_written()),
+      static_cast<unsigned long long>(sink.failed_batches()),
+      static_cast<unsigned long long>(sink.transactions()),
+      static_cast<unsigned long long>(sink.waits()));
   std::printf("retention: %llu passes (%llu failed) purged %llu positions, %llu alert revisions\n",
               static_cast<unsigned long long>(sink.retention_runs()),
               static_cast<unsigned long long>(sink.retention_failures()),
@@ -369,9 +373,13 @@ int replay_command(const ReplayOptions& options) {
               static_cast<unsigned long long>(replayed->unknown_source),
               static_cast<unsigned long long>(replayed->journal.corrupt_regions));
   if (options.no_store) return 0;
-  std::printf("history: %llu track updates and %llu alert revisions stored in %s\n",
-              static_cast<unsigned long long>(sink->written()),
-              static_cast<unsigned long long>(sink->alerts_written()), store_path.c_str());
+  std::printf(
+      "history: %llu track updates and %llu alert revisions stored in %s (%llu transactions, "
+      "the pipeline waited %llu times for the writer)\n",
+      static_cast<unsigned long long>(sink->written()),
+      static_cast<unsigned long long>(sink->alerts_written()), store_path.c_str(),
+      static_cast<unsigned long long>(sink->transactions()),
+      static_cast<unsigned long long>(sink->waits()));
   if (Status dumped = dump_store(**store, options.dump_path); !dumped) {
     return fail("replay", dumped.error());
   }

@@ -111,7 +111,7 @@ void StoreSink::write(std::span<const track::FusedTrack> tracks) {
 }
 
 void StoreSink::write_alerts(std::span<const risk::Alert> alerts) {
-  for (const risk::Alert& alert : alerts) alerts_.push_back(to_alert_record(alert));
+  alerts_.insert(alerts_.end(), alerts.begin(), alerts.end());
 }
 
 void StoreSink::maybe_retain(TimeNs time) {
@@ -189,7 +189,10 @@ void StoreSink::run_writer() {
       ++transactions_;
       store::WriteBatch batch;
       batch.tracks = job.tracks;
-      batch.alerts = job.alerts;
+      std::vector<store::AlertRecord> alerts;
+      alerts.reserve(job.alerts.size());
+      for (const risk::Alert& alert : job.alerts) alerts.push_back(to_alert_record(alert));
+      batch.alerts = alerts;
       if (store_.write(batch)) {
         written_ += job.tracks.size();
         alerts_written_ += job.alerts.size();

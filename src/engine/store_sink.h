@@ -69,7 +69,7 @@ class StoreSink {
   /// Work for the writer: a batch, or a retention pass at a sensor time.
   struct Job {
     std::vector<store::TrackUpdate> tracks;
-    std::vector<store::AlertRecord> alerts;
+    std::vector<risk::Alert> alerts;  ///< made records (JSON) by the writer
     std::optional<TimeNs> retain_at;
   };
 
@@ -84,7 +84,7 @@ class StoreSink {
   TimeNs retention_every_;
   TimeNs retention_bucket_ = -1;  ///< interval of the latest sensor time seen
   std::vector<store::TrackUpdate> updates_;
-  std::vector<store::AlertRecord> alerts_;
+  std::vector<risk::Alert> alerts_;
 
   mutable std::mutex mutex_;
   std::condition_variable work_;  ///< the writer: a job or the stop

@@ -110,6 +110,10 @@ Database& Database::operator=(Database&& other) noexcept {
 }
 
 Result<Database> Database::open(const std::string& path, bool read_only, int busy_timeout_ms) {
+  // No memory statistics: they take a process-wide mutex on every allocation. Only
+  // possible before SQLite's first use; later calls are refused, harmlessly.
+  static const int configured = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+  static_cast<void>(configured);
   sqlite3* handle = nullptr;
   const int flags =
       (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |

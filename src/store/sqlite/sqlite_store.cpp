@@ -79,8 +79,10 @@ constexpr std::string_view kUpsertPosition =
     "valid_until_ns = excluded.valid_until_ns RETURNING rowid";
 constexpr std::string_view kCloseInterval =
     "UPDATE track_positions SET valid_until_ns = ?2 WHERE rowid = ?1";
-constexpr std::string_view kUpsertRtree =
-    "INSERT OR REPLACE INTO position_rtree (id, min_lon, max_lon, min_lat, max_lat, min_t, max_t) "
+/// A position's interval into the R*Tree, after "INSERT OR REPLACE " (re-indexed) or after
+/// "INSERT " (not indexed yet).
+constexpr std::string_view kIndexInterval =
+    "INTO position_rtree (id, min_lon, max_lon, min_lat, max_lat, min_t, max_t) "
     "VALUES (?1, ?2, ?2, ?3, ?3, ?4, ?5)";
 constexpr std::string_view kInsertObservation =
     "INSERT INTO observations (time_ns, source_id, kind, journal_sequence, track_id) "
@@ -158,6 +160,7 @@ struct SqliteStore::Statements {
   Statement upsert_position;
   Statement close_interval;
   Statement upsert_rtree;
+  Statement insert_rtree;
   Statement insert_observation;
   Statement upsert_counter;
   Statement track_history;
@@ -267,7 +270,13 @@ Status SqliteStore::prepare_statements() {
     if (Status prepared = prepare(*statement, sql); !prepared) return prepared;
   }
   if (rtree) {
-    if (Status prepared = prepare(all.upsert_rtree, kUpsertRtree); !prepared) return prepared;
+    const std::string interval(kIndexInterval);
+    if (Status prepared = prepare(all.upsert_rtree, "INSERT OR REPLACE " + interval); !prepared) {
+      return prepared;
+    }
+    if (Status prepared = prepare(all.insert_rtree, "INSERT " + interval); !prepared) {
+      return prepared;
+    }
   }
   if (alerts) {
     if (Status prepared = prepare(all.upsert_alert, kUpsertAlert); !prepared) return prepared;
@@ -395,8 +404,9 @@ Status SqliteStore::write_track(const TrackUpdate& update, TimeNs first_seen) {
   return statement.run();
 }
 
-Status SqliteStore::index_interval(std::int64_t rowid, LatLon position, TimeNs from, TimeNs until) {
-  Statement& statement = statements_->upsert_rtree;
+Status SqliteStore::index_interval(std::int64_t rowid, LatLon position, TimeNs from, TimeNs until,
+                                   bool first_time) {
+  Statement& statement = first_time ? statements_->insert_rtree : statements_->upsert_rtree;
   statement.reset();
   statement.bind(1, rowid);
   statement.bind(2, position.lon);
@@ -508,7 +518,9 @@ Status SqliteStore::append_position(const TrackUpdate& update, Latest& latest) {
   all.close_interval.bind(2, static_cast<std::int64_t>(update.time));
   if (Status closed = all.close_interval.run(); !closed) return closed;
   if (schema_version_ >= 2) {
-    if (Status indexed = index_interval(latest.rowid, latest.position, latest.time, update.time);
+    // The latest position was not indexed: it had no successor until now.
+    if (Status indexed =
+            index_interval(latest.rowid, latest.position, latest.time, update.time, true);
         !indexed) {
       return indexed;
     }

@@ -94,7 +94,9 @@ class SqliteStore final : public HistoryStore {
   /// write_position of an update newer than the track's latest stored position.
   Status append_position(const TrackUpdate& update, Latest& latest);
   /// Puts a position with a successor into the R*Tree (insert or replace).
-  Status index_interval(std::int64_t rowid, LatLon position, TimeNs from, TimeNs until);
+  /// `first_time`: the position is known not to be indexed yet (a plain insert).
+  Status index_interval(std::int64_t rowid, LatLon position, TimeNs from, TimeNs until,
+                        bool first_time = false);
   Status write_observation(const ObservationRecord& observation);
   Status write_counter(const CounterSample& sample);
   Status write_alert(const AlertRecord& alert);
