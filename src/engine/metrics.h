@@ -17,12 +17,16 @@ class LatencyHistogram {
  public:
   void record(TimeNs latency);
   std::uint64_t count() const { return count_; }
-  /// Upper bound of the bucket holding quantile `q` (0..1), in microseconds.
+  /// Upper bound of the bucket holding quantile `q` (0..1), in microseconds: within 1/8
+  /// of the true value (eight buckets per doubling), never above the largest recorded.
   double quantile_us(double q) const;
   double max_us() const { return static_cast<double>(max_ns_) / 1000.0; }
 
  private:
-  static constexpr std::size_t kBuckets = 33;
+  static std::size_t bucket_of(std::uint64_t micros);
+  static double upper_bound_us(std::size_t bucket);
+  /// Up to 2^40 us (some 12 days); above, the last bucket.
+  static constexpr std::size_t kBuckets = 8 + 37 * 8;
   std::array<std::uint64_t, kBuckets> buckets_{};
   std::uint64_t count_ = 0;
   TimeNs max_ns_ = 0;
