@@ -448,28 +448,9 @@ Status SqliteStore::write_position(const TrackUpdate& update) {
   const TimeNs successor_time = latest ? 0 : all.successor.column_int64(0);
   all.successor.reset();
 
-  Statement& upsert = all.upsert_position;
-  upsert.reset();
-  upsert.bind(1, track_id);
-  upsert.bind(2, static_cast<std::int64_t>(update.time));
-  upsert.bind(3, update.position.lat);
-  upsert.bind(4, update.position.lon);
-  upsert.bind(5, update.velocity.east);
-  upsert.bind(6, update.velocity.north);
-  upsert.bind(7, update.covariance.ee);
-  upsert.bind(8, update.covariance.en);
-  upsert.bind(9, update.covariance.nn);
-  upsert.bind(10, static_cast<std::int64_t>(update.status));
-  if (latest) {
-    upsert.bind_null(11);
-  } else {
-    upsert.bind(11, static_cast<std::int64_t>(successor_time));
-  }
-  auto returned = upsert.step();
-  if (!returned) return returned.error();
-  if (!*returned) return Error{"sqlite_error", "position upsert returned no rowid"};
-  const std::int64_t rowid = upsert.column_int64(0);
-  upsert.reset();
+  auto stored = store_position(update, latest ? std::nullopt : std::optional(successor_time));
+  if (!stored) return stored.error();
+  const std::int64_t rowid = *stored;
   if (latest) latest_[update.track_id] = Latest{rowid, update.time, update.position};
 
   if (*has_predecessor) {
@@ -493,9 +474,9 @@ Status SqliteStore::write_position(const TrackUpdate& update) {
   return Ok{};
 }
 
-Status SqliteStore::append_position(const TrackUpdate& update, Latest& latest) {
-  Statements& all = *statements_;
-  Statement& upsert = all.upsert_position;
+Result<std::int64_t> SqliteStore::store_position(const TrackUpdate& update,
+                                                 std::optional<TimeNs> valid_until) {
+  Statement& upsert = statements_->upsert_position;
   upsert.reset();
   upsert.bind(1, static_cast<std::int64_t>(update.track_id));
   upsert.bind(2, static_cast<std::int64_t>(update.time));
@@ -507,12 +488,24 @@ Status SqliteStore::append_position(const TrackUpdate& update, Latest& latest) {
   upsert.bind(8, update.covariance.en);
   upsert.bind(9, update.covariance.nn);
   upsert.bind(10, static_cast<std::int64_t>(update.status));
-  upsert.bind_null(11);
+  if (valid_until) {
+    upsert.bind(11, static_cast<std::int64_t>(*valid_until));
+  } else {
+    upsert.bind_null(11);
+  }
   auto returned = upsert.step();
   if (!returned) return returned.error();
   if (!*returned) return Error{"sqlite_error", "position upsert returned no rowid"};
   const std::int64_t rowid = upsert.column_int64(0);
   upsert.reset();
+  return rowid;
+}
+
+Status SqliteStore::append_position(const TrackUpdate& update, Latest& latest) {
+  Statements& all = *statements_;
+  auto stored = store_position(update, std::nullopt);
+  if (!stored) return stored.error();
+  const std::int64_t rowid = *stored;
   all.close_interval.reset();
   all.close_interval.bind(1, latest.rowid);
   all.close_interval.bind(2, static_cast<std::int64_t>(update.time));

@@ -21,6 +21,7 @@
 /// the same file and see committed batches only, never a half-written one.
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <unordered_map>
 
@@ -90,6 +91,8 @@ class SqliteStore final : public HistoryStore {
   /// The identity row from the batch's latest update of the track, first seen `first_seen`.
   Status write_track(const TrackUpdate& update, TimeNs first_seen);
   Status write_position(const TrackUpdate& update);
+  /// Inserts or replaces the position row; its rowid.
+  Result<std::int64_t> store_position(const TrackUpdate& update, std::optional<TimeNs> valid_until);
   struct Latest;
   /// write_position of an update newer than the track's latest stored position.
   Status append_position(const TrackUpdate& update, Latest& latest);
