@@ -179,13 +179,15 @@ int run_gateway(const RegionOptions& options) {
         newer.push_back(std::move(parsed->track));
       }
     }
-    // Hand the server what changed in batches, and at once when the stream is quiet.
-    if (node && !newer.empty() && (!*message || newer.size() >= 256 || (*reader)->caught_up())) {
+    // Until it has read what was stored at start the picture is the past's.
+    const bool catching_up_now = !caught_up && (*reader)->caught_up();
+    // Hand the server what changed in batches, and at once when the stream is quiet or the
+    // picture has just become the present one.
+    if (node && !newer.empty() && (!*message || newer.size() >= 256 || catching_up_now)) {
       node->server->picture().apply_tracks(newer);
       newer.clear();
     }
-    // Until then the picture is the past's: say when it is the present.
-    if (!caught_up && (*reader)->caught_up()) {
+    if (catching_up_now) {
       caught_up = true;
       say("gateway: caught up: read the " + std::to_string((*reader)->stored_at_open()) +
           " track updates stored at start, " + std::to_string(picture.current().size()) +

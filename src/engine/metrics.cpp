@@ -8,8 +8,8 @@ namespace sw::engine {
 namespace {
 
 /// Buckets per doubling: a quantile is read to within 1/8 of its value.
-constexpr std::uint64_t kSteps = 8;
 constexpr int kStepBits = 3;
+constexpr std::uint64_t kSteps = std::uint64_t{1} << kStepBits;
 
 }  // namespace
 

@@ -416,26 +416,19 @@ Status SqliteStore::index_interval(std::int64_t rowid, LatLon position, TimeNs f
   return statement.run();
 }
 
-Status SqliteStore::write_position(const TrackUpdate& update) {
+Status SqliteStore::find_neighbours(const TrackUpdate& update, std::optional<Position>& predecessor,
+                                    std::optional<TimeNs>& successor) {
   Statements& all = *statements_;
   const auto track_id = static_cast<std::int64_t>(update.track_id);
-  const auto remembered = latest_.find(update.track_id);
-  if (remembered != latest_.end() && update.time > remembered->second.time) {
-    return append_position(update, remembered->second);
-  }
-
   all.predecessor.reset();
   all.predecessor.bind(1, track_id);
   all.predecessor.bind(2, static_cast<std::int64_t>(update.time));
   auto has_predecessor = all.predecessor.step();
   if (!has_predecessor) return has_predecessor.error();
-  std::int64_t predecessor_rowid = 0;
-  TimeNs predecessor_time = 0;
-  LatLon predecessor_position;
   if (*has_predecessor) {
-    predecessor_rowid = all.predecessor.column_int64(0);
-    predecessor_time = all.predecessor.column_int64(1);
-    predecessor_position = {all.predecessor.column_double(2), all.predecessor.column_double(3)};
+    predecessor = Position{all.predecessor.column_int64(0),
+                           all.predecessor.column_int64(1),
+                           {all.predecessor.column_double(2), all.predecessor.column_double(3)}};
   }
   all.predecessor.reset();
 
@@ -444,32 +437,49 @@ Status SqliteStore::write_position(const TrackUpdate& update) {
   all.successor.bind(2, static_cast<std::int64_t>(update.time));
   auto has_successor = all.successor.step();
   if (!has_successor) return has_successor.error();
-  const bool latest = !*has_successor;
-  const TimeNs successor_time = latest ? 0 : all.successor.column_int64(0);
+  if (*has_successor) successor = all.successor.column_int64(0);
   all.successor.reset();
+  return Ok{};
+}
 
-  auto stored = store_position(update, latest ? std::nullopt : std::optional(successor_time));
+Status SqliteStore::write_position(const TrackUpdate& update) {
+  std::optional<Position> predecessor;
+  std::optional<TimeNs> successor;
+  // A track's remembered latest position is the predecessor of a newer update, which has
+  // no successor; that position had none either, so it is not in the R*Tree yet.
+  bool predecessor_indexed = true;  // not known: insert or replace
+  const auto remembered = latest_.find(update.track_id);
+  if (remembered != latest_.end() && update.time > remembered->second.time) {
+    predecessor = remembered->second;
+    predecessor_indexed = false;
+  } else if (Status found = find_neighbours(update, predecessor, successor); !found) {
+    return found;
+  }
+
+  auto stored = store_position(update, successor);
   if (!stored) return stored.error();
   const std::int64_t rowid = *stored;
-  if (latest) latest_[update.track_id] = Latest{rowid, update.time, update.position};
+  if (!successor) latest_[update.track_id] = Position{rowid, update.time, update.position};
 
-  if (*has_predecessor) {
-    all.close_interval.reset();
-    all.close_interval.bind(1, predecessor_rowid);
-    all.close_interval.bind(2, static_cast<std::int64_t>(update.time));
-    if (Status closed = all.close_interval.run(); !closed) return closed;
+  if (predecessor) {
+    Statement& close = statements_->close_interval;
+    close.reset();
+    close.bind(1, predecessor->rowid);
+    close.bind(2, static_cast<std::int64_t>(update.time));
+    if (Status closed = close.run(); !closed) return closed;
   }
   if (schema_version_ < 2) return Ok{};
   // Only positions with a successor are in the R*Tree: an in-order append indexes its
   // predecessor, an out-of-order one also itself (and re-indexes the shortened predecessor).
-  if (!latest) {
-    if (Status indexed = index_interval(rowid, update.position, update.time, successor_time);
+  if (successor) {
+    if (Status indexed = index_interval(rowid, update.position, update.time, *successor);
         !indexed) {
       return indexed;
     }
   }
-  if (*has_predecessor) {
-    return index_interval(predecessor_rowid, predecessor_position, predecessor_time, update.time);
+  if (predecessor) {
+    return index_interval(predecessor->rowid, predecessor->position, predecessor->time, update.time,
+                          !predecessor_indexed);
   }
   return Ok{};
 }
@@ -499,27 +509,6 @@ Result<std::int64_t> SqliteStore::store_position(const TrackUpdate& update,
   const std::int64_t rowid = upsert.column_int64(0);
   upsert.reset();
   return rowid;
-}
-
-Status SqliteStore::append_position(const TrackUpdate& update, Latest& latest) {
-  Statements& all = *statements_;
-  auto stored = store_position(update, std::nullopt);
-  if (!stored) return stored.error();
-  const std::int64_t rowid = *stored;
-  all.close_interval.reset();
-  all.close_interval.bind(1, latest.rowid);
-  all.close_interval.bind(2, static_cast<std::int64_t>(update.time));
-  if (Status closed = all.close_interval.run(); !closed) return closed;
-  if (schema_version_ >= 2) {
-    // The latest position was not indexed: it had no successor until now.
-    if (Status indexed =
-            index_interval(latest.rowid, latest.position, latest.time, update.time, true);
-        !indexed) {
-      return indexed;
-    }
-  }
-  latest = Latest{rowid, update.time, update.position};
-  return Ok{};
 }
 
 Status SqliteStore::write_observation(const ObservationRecord& observation) {

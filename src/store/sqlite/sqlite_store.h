@@ -91,11 +91,17 @@ class SqliteStore final : public HistoryStore {
   /// The identity row from the batch's latest update of the track, first seen `first_seen`.
   Status write_track(const TrackUpdate& update, TimeNs first_seen);
   Status write_position(const TrackUpdate& update);
+  /// A stored position: its row, time and place.
+  struct Position {
+    std::int64_t rowid = 0;
+    TimeNs time = 0;
+    LatLon position;
+  };
+  /// The track's stored positions just before and just after the update's time.
+  Status find_neighbours(const TrackUpdate& update, std::optional<Position>& predecessor,
+                         std::optional<TimeNs>& successor);
   /// Inserts or replaces the position row; its rowid.
   Result<std::int64_t> store_position(const TrackUpdate& update, std::optional<TimeNs> valid_until);
-  struct Latest;
-  /// write_position of an update newer than the track's latest stored position.
-  Status append_position(const TrackUpdate& update, Latest& latest);
   /// Puts a position with a successor into the R*Tree (insert or replace).
   /// `first_time`: the position is known not to be indexed yet (a plain insert).
   Status index_interval(std::int64_t rowid, LatLon position, TimeNs from, TimeNs until,
@@ -111,13 +117,8 @@ class SqliteStore final : public HistoryStore {
   int schema_version_;
   std::unique_ptr<Statements> statements_;
   StoreStats stats_;
-  /// A track's latest stored position: the predecessor of any newer update.
-  struct Latest {
-    std::int64_t rowid = 0;
-    TimeNs time = 0;
-    LatLon position;
-  };
-  std::unordered_map<std::uint64_t, Latest> latest_;
+  /// Each track's latest stored position: the predecessor of any newer update.
+  std::unordered_map<std::uint64_t, Position> latest_;
 };
 
 }  // namespace sw::store
