@@ -158,18 +158,18 @@ void Decoder::expire_groups(TimeNs now) {
 LineResult Decoder::feed_line(std::string_view line, TimeNs receive_time) {
   ++stats_.lines;
   if (is_blank(line)) return finish(LineReason::kBlank);
-  const nmea::ParseOutcome parsed = nmea::parse_sentence(line);
+  const nmea::SentenceError error = nmea::parse_sentence(line, sentence_);
   const std::int64_t wrapper_time = wrapper_unix_time_;
   wrapper_unix_time_ = -1;
-  if (parsed.error == nmea::SentenceError::kNotAis && line.size() > 6 && line[1] == 'P') {
+  if (error == nmea::SentenceError::kNotAis && line.size() > 6 && line[1] == 'P') {
     const std::int64_t wrapper_ms = nmea::parse_gatehouse_time_ms(line);
     if (wrapper_ms >= 0) {
       wrapper_unix_time_ = wrapper_ms / 1000;
       return finish(LineReason::kWrapper);
     }
   }
-  if (parsed.error != nmea::SentenceError::kNone) return finish(reason_for(parsed.error));
-  const nmea::Sentence& sentence = parsed.sentence;
+  if (error != nmea::SentenceError::kNone) return finish(reason_for(error));
+  const nmea::Sentence& sentence = sentence_;
   if (!sentence.has_checksum) ++stats_.missing_checksum;
   if (sentence.tag_block_ignored) ++stats_.tag_blocks_ignored;
 

@@ -125,6 +125,7 @@ class Decoder {
 
   Options options_;
   DecoderStats stats_;
+  nmea::Sentence sentence_;  ///< the current line's, reused (views into that line)
   Message message_;
   MessageSource source_;
   Bits single_;

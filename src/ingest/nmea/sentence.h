@@ -73,7 +73,12 @@ bool is_armoured_payload(std::string_view payload);
 /// XOR checksum over [begin, end).
 std::uint8_t nmea_checksum(std::string_view body);
 
-/// Parse one line (without or with its line terminator).
+/// Parse one line (without or with its line terminator) into `sentence`, which may be
+/// reused from line to line (the decoder's hot path: nothing is zeroed that the line
+/// does not set). After an error its fields are unspecified.
+SentenceError parse_sentence(std::string_view line, Sentence& sentence);
+
+/// Parse one line into a fresh Sentence.
 ParseOutcome parse_sentence(std::string_view line);
 
 /// Parse a Gatehouse `$PGHP,1,yyyy,mm,dd,hh,mi,ss,ms,...*hh` wrapper, which carries the

@@ -74,6 +74,53 @@ TEST(Sentence, DropsInvalidTagBlockButKeepsSentence) {
   EXPECT_FALSE(out.sentence.tag.present);
 }
 
+TEST(Sentence, ReusedSentenceKeepsNothingOfThePreviousLine) {
+  // The decoder parses every line into the same Sentence: a line without a tag block,
+  // sequence id, channel or checksum must not inherit them from the line before.
+  Sentence sentence;
+  ASSERT_EQ(
+      parse_sentence("\\g:1-2-1604,s:rORBCOMM008,c:1418169601,T:2014-12-10 00.00.01*37\\"
+                     "!AIVDM,2,1,6,A,53@o0E000001Q0CG37U8u<Tp4q@D00000000000018330400000000000000,"
+                     "0*63",
+                     sentence),
+      SentenceError::kNone);
+  ASSERT_TRUE(sentence.tag.present);
+  ASSERT_EQ(parse_sentence("!AIVDO,1,1,,,B3aC3LP00063aj7RNpl03wSUwP06,0", sentence),
+            SentenceError::kNone);
+  EXPECT_FALSE(sentence.tag.present);
+  EXPECT_EQ(sentence.tag.group_id, -1);
+  EXPECT_EQ(sentence.tag.source, "");
+  EXPECT_EQ(sentence.tag.unix_time, -1);
+  EXPECT_EQ(sentence.sequence_id, -1);
+  EXPECT_EQ(sentence.channel, 0);
+  EXPECT_FALSE(sentence.has_checksum);
+  EXPECT_TRUE(sentence.own_ship);
+  EXPECT_EQ(sentence.payload, "B3aC3LP00063aj7RNpl03wSUwP06");
+  // An invalid tag block after a valid one: dropped, flagged, nothing kept.
+  ASSERT_EQ(
+      parse_sentence("\\g:1-2-1604,s:rORBCOMM008,c:1418169601,T:2014-12-10 00.00.01*37\\"
+                     "!AIVDM,2,1,6,A,53@o0E000001Q0CG37U8u<Tp4q@D00000000000018330400000000000000,"
+                     "0*63",
+                     sentence),
+      SentenceError::kNone);
+  ASSERT_EQ(parse_sentence("\\n:3140,s:FooBar,c:1428451253*1C\\"
+                           "!BSVDM,1,1,,A,13nN34?000QFpgRWnQLLSPpF00SO,3*05",
+                           sentence),
+            SentenceError::kNone);
+  EXPECT_TRUE(sentence.tag_block_ignored);
+  EXPECT_FALSE(sentence.tag.present);
+  EXPECT_EQ(sentence.tag.group_id, -1);
+  EXPECT_EQ(sentence.tag.source, "");
+  EXPECT_EQ(sentence.fill_bits, 3);
+  // And a clean line after it is not flagged.
+  ASSERT_EQ(parse_sentence("!AIVDM,1,1,,B,15NG6V0P01G?cFhE`R2IU?wn28R>,0*05", sentence),
+            SentenceError::kNone);
+  EXPECT_FALSE(sentence.tag_block_ignored);
+  EXPECT_TRUE(sentence.has_checksum);
+  EXPECT_EQ(sentence.fill_bits, 0);
+  EXPECT_EQ(sentence.channel, 'B');
+}
+
 TEST(Sentence, NonAisLinesAreNotErrors) {
   EXPECT_EQ(
       parse_sentence("$GPGGA,123519,4807.038,N,01131.000,E,1,08,0.9,545.4,M,46.9,M,,*47").error,
