@@ -32,6 +32,22 @@ inline constexpr std::array<std::uint8_t, 256> kDearmourTable = [] {
   return table;
 }();
 
+/// Eight armoured characters, loaded little-endian (the first in the low byte), as
+/// their 48 six-bit values, the first character's in the highest bits. SWAR: each
+/// byte minus '0', minus 8 more above 'W' (dearmour()), then pairs, quads, halves
+/// merged.
+constexpr std::uint64_t pack_sixbit(std::uint64_t chunk) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+  std::uint64_t values = chunk - kOnes * 0x30;
+  values -= ((values + kOnes * 0x57) & (kOnes * 0x80)) >> 4;  // 8 where the byte > 40
+  values &= kOnes * 0x3f;
+  const std::uint64_t pairs =
+      ((values << 6) & 0x0FC00FC00FC00FC0ULL) | ((values >> 8) & 0x003F003F003F003FULL);
+  const std::uint64_t quads =
+      ((pairs << 12) & 0x00FFF00000FFF000ULL) | ((pairs >> 16) & 0x00000FFF00000FFFULL);
+  return ((quads & 0xFFFFFFULL) << 24) | ((quads >> 32) & 0xFFFFFFULL);
+}
+
 /// A packed, zero-padded bit buffer. Reads beyond the end return zero bits, so a
 /// decoder never touches memory it does not own, whatever the length it is given.
 class Bits {
@@ -46,24 +62,24 @@ class Bits {
   std::size_t size() const { return bit_count_; }
 
   /// Append six-bit armoured characters; returns false if the buffer would overflow
-  /// (characters are assumed already validated by the sentence layer).
+  /// (characters are assumed already validated by the sentence layer; others give
+  /// wrong bits, never a write outside the buffer).
   bool append_armoured(std::string_view payload) {
     if (bit_count_ + payload.size() * 6 > kMaxPayloadBits) return false;
     const auto* chars = reinterpret_cast<const unsigned char*>(payload.data());
     std::size_t char_idx = 0;
-    if (bit_count_ % 8 == 0) {
-      // Byte-aligned (every first fragment): four characters make three whole bytes.
+    // Eight characters at a time make 48 bits, OR-ed into the buffer through one
+    // 64-bit big-endian window at any bit offset (the buffer has 8 bytes of slack).
+    for (; char_idx + 8 <= payload.size(); char_idx += 8) {
+      std::uint64_t chunk = 0;
+      std::memcpy(&chunk, chars + char_idx, sizeof(chunk));
+      const std::uint64_t window = pack_sixbit(chunk) << (16 - bit_count_ % 8);
       std::uint8_t* out = bytes_.data() + bit_count_ / 8;
-      for (; char_idx + 4 <= payload.size(); char_idx += 4, out += 3) {
-        const std::uint32_t group = (kDearmourTable[chars[char_idx]] & 0x3fU) << 18 |
-                                    (kDearmourTable[chars[char_idx + 1]] & 0x3fU) << 12 |
-                                    (kDearmourTable[chars[char_idx + 2]] & 0x3fU) << 6 |
-                                    (kDearmourTable[chars[char_idx + 3]] & 0x3fU);
-        out[0] |= static_cast<std::uint8_t>(group >> 16);
-        out[1] |= static_cast<std::uint8_t>(group >> 8);
-        out[2] |= static_cast<std::uint8_t>(group);
-      }
-      bit_count_ += char_idx * 6;
+      std::uint64_t existing = 0;
+      std::memcpy(&existing, out, sizeof(existing));
+      existing |= __builtin_bswap64(window);
+      std::memcpy(out, &existing, sizeof(existing));
+      bit_count_ += 48;
     }
     for (; char_idx < payload.size(); ++char_idx) {
       // Six bits at bit_count_ span at most two bytes: OR them in through a 16-bit
