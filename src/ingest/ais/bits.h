@@ -68,18 +68,29 @@ class Bits {
     if (bit_count_ + payload.size() * 6 > kMaxPayloadBits) return false;
     const auto* chars = reinterpret_cast<const unsigned char*>(payload.data());
     std::size_t char_idx = 0;
-    // Eight characters at a time make 48 bits, OR-ed into the buffer through one
-    // 64-bit big-endian window at any bit offset (the buffer has 8 bytes of slack).
-    for (; char_idx + 8 <= payload.size(); char_idx += 8) {
-      std::uint64_t chunk = 0;
-      std::memcpy(&chunk, chars + char_idx, sizeof(chunk));
-      const std::uint64_t window = pack_sixbit(chunk) << (16 - bit_count_ % 8);
+    // Eight characters at a time make 48 bits, stored through one 64-bit big-endian
+    // window at any bit offset (the buffer has 8 bytes of slack). The window is kept
+    // in a register: it starts as the eight bytes at bit_count_, which hold the bits
+    // before it and any dropped fill bits (gpsd ORs the next fragment over those; past
+    // high_water_ the buffer is zero), and carries its last two bytes into the next
+    // store. Reading the buffer back after each store instead stalls on the store just
+    // made. More than 48 dropped bits (never from fragments: 5 fill bits each, at most
+    // 9 fragments) could reach past those eight bytes: the loop below takes that case.
+    if (payload.size() >= 8 && high_water_ - bit_count_ <= 48) {
       std::uint8_t* out = bytes_.data() + bit_count_ / 8;
-      std::uint64_t existing = 0;
-      std::memcpy(&existing, out, sizeof(existing));
-      existing |= __builtin_bswap64(window);
-      std::memcpy(out, &existing, sizeof(existing));
-      bit_count_ += 48;
+      const unsigned shift = 16 - static_cast<unsigned>(bit_count_ % 8);
+      std::uint64_t window = 0;
+      std::memcpy(&window, out, sizeof(window));
+      window = __builtin_bswap64(window);
+      for (; char_idx + 8 <= payload.size(); char_idx += 8, out += 6) {
+        std::uint64_t chunk = 0;
+        std::memcpy(&chunk, chars + char_idx, sizeof(chunk));
+        window |= pack_sixbit(chunk) << shift;
+        const std::uint64_t big_endian = __builtin_bswap64(window);
+        std::memcpy(out, &big_endian, sizeof(big_endian));
+        window <<= 48;
+      }
+      bit_count_ += char_idx * 6;
     }
     for (; char_idx < payload.size(); ++char_idx) {
       // Six bits at bit_count_ span at most two bytes: OR them in through a 16-bit

@@ -63,20 +63,9 @@ DecodeError decode_message(const Bits& bits, Message& out) {
 }
 
 void append_json(const Message& message, bool scaled, TextBuffer& out, std::string_view device) {
-  // The fixed head `{"class":"AIS","device":"...","type":` is built once per device.
-  thread_local bool head_ready = false;
-  thread_local std::string cached_device;
-  thread_local TextBuffer head;
-  if (!head_ready || device != cached_device) {
-    head_ready = true;
-    cached_device.assign(device);
-    head.clear();
-    head.append("{\"class\":\"AIS\"");
-    JsonOut head_json(head);
-    if (!device.empty()) head_json.str("device", device);
-    head.append(",\"type\":");
-  }
-  out.append(head.view());
+  out.append("{\"class\":\"AIS\"");
+  if (!device.empty()) JsonOut(out).str("device", device);
+  out.append(",\"type\":");
   append_uint(out, message.type);
   JsonOut json(out);
   json.u("repeat", message.repeat);

@@ -74,7 +74,14 @@ class JsonOut {
 
   void u(std::string_view name, std::uint64_t value) { key(name), append_uint(out_, value); }
   void i(std::string_view name, std::int64_t value) { key(name), append_int(out_, value); }
-  void b(std::string_view name, bool value) { key(name), out_.append(value ? "true" : "false"); }
+  void b(std::string_view name, bool value) {
+    key(name);
+    if (value) {
+      out_.append("true");
+    } else {
+      out_.append("false");
+    }
+  }
   void tenths(std::string_view name, std::int64_t value) {
     key(name);
     append_tenths(out_, value);

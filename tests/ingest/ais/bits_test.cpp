@@ -82,6 +82,33 @@ TEST(Bits, AppendArmouredMatchesTheCharacterByCharacterDefinition) {
   }
 }
 
+TEST(Bits, AppendArmouredOrsOverEveryDroppedBit) {
+  // Empty fragments drop their fill bits one after another: from 0 to 80 dropped bits
+  // (past the eight bytes the fast path starts from), all ones, then zeros and ones
+  // appended over them.
+  for (std::size_t dropped = 0; dropped <= 80; ++dropped) {
+    for (const std::string_view next : {"00000000000000000", "0w0w0w0w0w0w0w0w0w0", "00000000"}) {
+      Bits bits;
+      std::vector<bool> expected;
+      ASSERT_TRUE(bits.append_armoured("wwwwwwwwwwwwwwwwwwww"));  // 120 one bits
+      or_in_reference(expected, 0, "wwwwwwwwwwwwwwwwwwww");
+      for (std::size_t left = dropped; left > 0; left -= std::min<std::size_t>(left, 5)) {
+        ASSERT_TRUE(bits.append_armoured(""));
+        bits.drop_bits(std::min<std::size_t>(left, 5));
+      }
+      const std::size_t at = 120 - dropped;
+      ASSERT_EQ(bits.size(), at);
+      ASSERT_TRUE(bits.append_armoured(next));
+      or_in_reference(expected, at, next);
+      for (std::size_t bit_idx = 0; bit_idx < expected.size() + 16; ++bit_idx) {
+        const bool want = bit_idx < expected.size() && expected[bit_idx];
+        ASSERT_EQ(bits.u(bit_idx, 1) != 0, want)
+            << "dropped " << dropped << " then " << next << ": bit " << bit_idx;
+      }
+    }
+  }
+}
+
 TEST(Bits, AppendArmouredRefusesOverflowAndStaysInsideOnBadCharacters) {
   Bits bits;
   const std::string full(kMaxPayloadBits / 6, 'w');
