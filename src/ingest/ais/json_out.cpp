@@ -23,17 +23,6 @@ void append_fixed(TextBuffer& out, double value, int decimals) {
   out.append(digits, static_cast<std::size_t>(result.ptr - digits));
 }
 
-void append_tenths(TextBuffer& out, std::int64_t tenths) {
-  std::uint64_t magnitude = static_cast<std::uint64_t>(tenths);
-  if (tenths < 0) {
-    out.push_back('-');
-    magnitude = 0 - magnitude;
-  }
-  append_uint(out, magnitude / 10);
-  out.push_back('.');
-  out.push_back(static_cast<char>('0' + magnitude % 10));
-}
-
 void append_ten_thousandth_minutes_as_degrees(TextBuffer& out, std::int32_t raw) {
   std::uint64_t magnitude = raw < 0 ? 0 - static_cast<std::uint64_t>(static_cast<std::int64_t>(raw))
                                     : static_cast<std::uint64_t>(raw);

@@ -19,28 +19,55 @@ inline constexpr char kDigitPairs[] =
     "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
     "8081828384858687888990919293949596979899";
 
-inline void append_uint(TextBuffer& out, std::uint64_t value) {
-  // Digits are written right-aligned at offset 24 of a 48-byte scratch and copied with a
-  // fixed-size move (no memcpy call for a run-time length).
-  char digits[48];
-  char* const end = digits + 24;
-  char* begin = end;
+/// Number of decimal digits of value (1 for 0).
+inline unsigned decimal_digits(std::uint64_t value) {
+  static constexpr std::uint64_t kPowers[20] = {1ULL,
+                                                10ULL,
+                                                100ULL,
+                                                1000ULL,
+                                                10000ULL,
+                                                100000ULL,
+                                                1000000ULL,
+                                                10000000ULL,
+                                                100000000ULL,
+                                                1000000000ULL,
+                                                10000000000ULL,
+                                                100000000000ULL,
+                                                1000000000000ULL,
+                                                10000000000000ULL,
+                                                100000000000000ULL,
+                                                1000000000000000ULL,
+                                                10000000000000000ULL,
+                                                100000000000000000ULL,
+                                                1000000000000000000ULL,
+                                                10000000000000000000ULL};
+  // log10(2) ~ 1233/4096: a guess from the bit length, one less than or the count.
+  const auto bits = static_cast<unsigned>(64 - __builtin_clzll(value | 1));
+  const unsigned guess = (bits * 1233) >> 12;
+  return guess + ((value | 1) >= kPowers[guess] ? 1U : 0U);  // 0 has one digit
+}
+
+/// Write value's decimal digits at `out` (room for 20 needed); returns their end.
+inline char* write_uint(char* out, std::uint64_t value) {
+  char* const end = out + decimal_digits(value);
+  char* cursor = end;
   while (value >= 100) {
     const auto pair = static_cast<std::size_t>(value % 100) * 2;
     value /= 100;
-    *--begin = kDigitPairs[pair + 1];
-    *--begin = kDigitPairs[pair];
+    cursor -= 2;
+    std::memcpy(cursor, kDigitPairs + pair, 2);
   }
   if (value >= 10) {
-    const auto pair = static_cast<std::size_t>(value) * 2;
-    *--begin = kDigitPairs[pair + 1];
-    *--begin = kDigitPairs[pair];
+    std::memcpy(cursor - 2, kDigitPairs + static_cast<std::size_t>(value) * 2, 2);
   } else {
-    *--begin = static_cast<char>('0' + value);
+    cursor[-1] = static_cast<char>('0' + value);
   }
-  char* tail = out.tail(24);
-  std::memcpy(tail, begin, 24);
-  out.advance(static_cast<std::size_t>(end - begin));
+  return end;
+}
+
+inline void append_uint(TextBuffer& out, std::uint64_t value) {
+  char* tail = out.tail(20);
+  out.advance(static_cast<std::size_t>(write_uint(tail, value) - tail));
 }
 inline void append_int(TextBuffer& out, std::int64_t value) {
   if (value < 0) {
@@ -54,7 +81,22 @@ inline void append_int(TextBuffer& out, std::int64_t value) {
 void append_fixed(TextBuffer& out, double value, int decimals);
 /// printf("%.1f", tenths / 10.0) for an integer count of tenths, computed exactly in
 /// integers: a decimal with one digit after the point is what the double rounds to.
-void append_tenths(TextBuffer& out, std::int64_t tenths);
+/// Needs room for 23 characters at `out`; returns the end.
+inline char* write_tenths(char* out, std::int64_t tenths) {
+  auto magnitude = static_cast<std::uint64_t>(tenths);
+  if (tenths < 0) {
+    *out++ = '-';
+    magnitude = 0 - magnitude;
+  }
+  out = write_uint(out, magnitude / 10);
+  out[0] = '.';
+  out[1] = static_cast<char>('0' + magnitude % 10);
+  return out + 2;
+}
+inline void append_tenths(TextBuffer& out, std::int64_t tenths) {
+  char* tail = out.tail(23);
+  out.advance(static_cast<std::size_t>(write_tenths(tail, tenths) - tail));
+}
 /// printf("%.6f", raw / 600000.0) for a position in 1/10000 minute, in integers:
 /// raw / 600000 has a fractional part in thirds of a micro-degree, never a tie, so
 /// rounding the exact value half away from zero is what printf does to the double.
@@ -72,7 +114,12 @@ class JsonOut {
  public:
   explicit JsonOut(TextBuffer& out) : out_(out) {}
 
-  void u(std::string_view name, std::uint64_t value) { key(name), append_uint(out_, value); }
+  void u(std::string_view name, std::uint64_t value) {
+    // The member and its number in one reserved run of the buffer.
+    char* start = out_.tail(name.size() + 4 + 20);
+    char* const end = write_uint(write_key(start, name), value);
+    out_.advance(static_cast<std::size_t>(end - start));
+  }
   void i(std::string_view name, std::int64_t value) { key(name), append_int(out_, value); }
   void b(std::string_view name, bool value) {
     key(name);
@@ -83,8 +130,9 @@ class JsonOut {
     }
   }
   void tenths(std::string_view name, std::int64_t value) {
-    key(name);
-    append_tenths(out_, value);
+    char* start = out_.tail(name.size() + 4 + 23);
+    char* const end = write_tenths(write_key(start, name), value);
+    out_.advance(static_cast<std::size_t>(end - start));
   }
   void fixed(std::string_view name, double value, int decimals) {
     key(name);
@@ -112,13 +160,16 @@ class JsonOut {
  private:
   // Always inlined so that a literal name's length is a constant at each call and
   // the copy compiles to a few moves instead of a memcpy call.
-  [[gnu::always_inline]] void key(std::string_view name) {
-    char* tail = out_.tail(name.size() + 4);
+  [[gnu::always_inline]] static char* write_key(char* tail, std::string_view name) {
     tail[0] = ',';
     tail[1] = '"';
     std::memcpy(tail + 2, name.data(), name.size());
     tail[name.size() + 2] = '"';
     tail[name.size() + 3] = ':';
+    return tail + name.size() + 4;
+  }
+  [[gnu::always_inline]] void key(std::string_view name) {
+    write_key(out_.tail(name.size() + 4), name);
     out_.advance(name.size() + 4);
   }
   TextBuffer& out_;

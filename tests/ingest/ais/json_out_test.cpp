@@ -5,7 +5,9 @@
 #include <gtest/gtest.h>
 
 #include <cstdio>
+#include <random>
 #include <string>
+#include <vector>
 
 namespace sw::ais {
 namespace {
@@ -65,6 +67,39 @@ TEST(JsonOut, IntegersIncludingExtremes) {
   out.push_back(' ');
   append_int(out, 0);
   EXPECT_EQ(out.str(), "-9223372036854775808 18446744073709551615 0");
+}
+
+TEST(JsonOut, UnsignedMatchesPrintfAtEveryDigitCount) {
+  // Each power of ten and its neighbours (where the digit count changes), then a
+  // seeded spread of values of every bit length.
+  std::vector<std::uint64_t> values = {0, UINT64_MAX, UINT64_MAX - 1};
+  for (std::uint64_t power = 1; power <= 10000000000000000000ULL; power *= 10) {
+    values.insert(values.end(), {power - 1, power, power + 1});
+    if (power > UINT64_MAX / 10) break;
+  }
+  std::mt19937_64 rng(11);
+  for (int value_idx = 0; value_idx < 100000; ++value_idx) {
+    values.push_back(rng() >> (value_idx % 64));
+  }
+  for (const std::uint64_t value : values) {
+    char expected[32];
+    std::snprintf(expected, sizeof(expected), "%llu", static_cast<unsigned long long>(value));
+    TextBuffer out;
+    append_uint(out, value);
+    ASSERT_EQ(out.str(), expected);
+    ASSERT_EQ(decimal_digits(value), std::string(expected).size());
+  }
+}
+
+TEST(JsonOut, MembersWithNumbers) {
+  TextBuffer out;
+  JsonOut json(out);
+  json.u("mmsi", 244670316);
+  json.u("x", 0);
+  json.tenths("speed", 1023);
+  json.tenths("t", -7);
+  json.b("raim", false);
+  EXPECT_EQ(out.str(), ",\"mmsi\":244670316,\"x\":0,\"speed\":102.3,\"t\":-0.7,\"raim\":false");
 }
 
 }  // namespace
