@@ -1,6 +1,7 @@
 #include "ingest/nmea/sentence.h"
 
 #include <array>
+#include <bit>
 #include <cstring>
 
 namespace sw::nmea {
@@ -13,6 +14,14 @@ int hex_value(char c) {
   if (c >= 'A' && c <= 'F') return c - 'A' + 10;
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
   return -1;
+}
+
+/// 0x80 in each byte of `word` that is a comma, 0 elsewhere (exact: no borrow between
+/// bytes, unlike the shorter has-zero-byte test).
+std::uint64_t comma_bytes(std::uint64_t word) {
+  constexpr std::uint64_t kLow7 = 0x7F7F7F7F7F7F7F7FULL;
+  const std::uint64_t zero_where_comma = word ^ (0x0101010101010101ULL * ',');
+  return ~(((zero_where_comma & kLow7) + kLow7) | zero_where_comma | kLow7);
 }
 
 /// Parse an unsigned decimal, whole field; -1 when empty or not a number.
@@ -140,17 +149,22 @@ bool is_armoured_payload(std::string_view payload) {
   const auto at_most = [](std::uint64_t word, std::uint64_t high) {
     return ((kOnes * high | kHigh) - word) & kHigh;
   };
-  std::size_t char_idx = 0;
-  for (; char_idx + 8 <= payload.size(); char_idx += 8) {
+  const auto valid_word = [&](std::size_t at) {
     std::uint64_t word = 0;
-    std::memcpy(&word, payload.data() + char_idx, sizeof(word));
+    std::memcpy(&word, payload.data() + at, sizeof(word));
     if ((word & kHigh) != 0) return false;
     const std::uint64_t digits_to_w = at_least(word, 0x30) & at_most(word, 0x57);
     const std::uint64_t backtick_to_w = at_least(word, 0x60) & at_most(word, 0x77);
-    if ((digits_to_w | backtick_to_w) != kHigh) return false;
+    return (digits_to_w | backtick_to_w) == kHigh;
+  };
+  if (payload.size() >= 8) {
+    for (std::size_t char_idx = 0; char_idx + 8 <= payload.size(); char_idx += 8) {
+      if (!valid_word(char_idx)) return false;
+    }
+    // The last eight characters, overlapping characters already checked: no tail loop.
+    return valid_word(payload.size() - 8);
   }
-  for (; char_idx < payload.size(); ++char_idx) {
-    const char c = payload[char_idx];
+  for (const char c : payload) {
     if (!((c >= '0' && c <= 'W') || (c >= '`' && c <= 'w'))) return false;
   }
   return true;
@@ -172,18 +186,27 @@ const char* to_string(SentenceError error) {
 std::uint8_t nmea_checksum(std::string_view body) {
   // XOR eight bytes at a time, then fold the word.
   std::uint64_t wide = 0;
-  std::size_t char_idx = 0;
-  for (; char_idx + 8 <= body.size(); char_idx += 8) {
-    std::uint64_t word = 0;
-    std::memcpy(&word, body.data() + char_idx, sizeof(word));
-    wide ^= word;
+  if (body.size() >= 8) {
+    std::size_t char_idx = 0;
+    for (; char_idx + 8 <= body.size(); char_idx += 8) {
+      std::uint64_t word = 0;
+      std::memcpy(&word, body.data() + char_idx, sizeof(word));
+      wide ^= word;
+    }
+    if (const std::size_t rest = body.size() - char_idx; rest != 0) {
+      // The last eight bytes, keeping (little-endian: the high) `rest` of them that
+      // the loop did not take: no byte loop.
+      std::uint64_t word = 0;
+      std::memcpy(&word, body.data() + body.size() - 8, sizeof(word));
+      wide ^= word >> (8 * (8 - rest));
+    }
+  } else {
+    for (const char c : body) wide ^= static_cast<std::uint8_t>(c);
   }
   wide ^= wide >> 32;
   wide ^= wide >> 16;
   wide ^= wide >> 8;
-  auto sum = static_cast<std::uint8_t>(wide);
-  for (; char_idx < body.size(); ++char_idx) sum ^= static_cast<std::uint8_t>(body[char_idx]);
-  return sum;
+  return static_cast<std::uint8_t>(wide);
 }
 
 std::string_view trim_line(std::string_view line) {
@@ -246,29 +269,54 @@ SentenceError parse_sentence(std::string_view line, Sentence& s) {
   }
 
   // Fields after the five-letter address: count, number, seq id, channel, payload,
-  // fill. The short ones are scanned inline, the payload with memchr. (Plain arrays,
-  // each element set before it is read: no zeroing per line.)
+  // fill. (Plain arrays, each element set before it is read: no zeroing per line.)
   constexpr std::size_t kFields = 6;
   const char* field_begin[kFields];
   const char* field_end[kFields];
   if (body.size() < 6 || body[5] != ',') return SentenceError::kMalformed;
   const char* cursor = body.data() + 6;
   const char* const end = body.data() + body.size();
-  for (std::size_t field_idx = 0; field_idx + 1 < kFields; ++field_idx) {
-    const char* comma = cursor;
-    if (field_idx == 4) {
-      comma = static_cast<const char*>(
-          std::memchr(cursor, ',', static_cast<std::size_t>(end - cursor)));
-    } else {
-      while (comma != end && *comma != ',') ++comma;
+  // The four short fields ("1,1,,A,", "2,1,3,B,") usually end within eight bytes:
+  // their commas found at once (SWAR), not by four loops of unknown length.
+  std::size_t short_fields = 0;
+  if (end - cursor >= 8) {
+    std::uint64_t word = 0;
+    std::memcpy(&word, cursor, sizeof(word));
+    std::uint64_t commas = comma_bytes(word);
+    if (std::popcount(commas) >= 4) {
+      const char* const base = cursor;
+      for (; short_fields < 4; ++short_fields) {
+        const char* comma = base + std::countr_zero(commas) / 8;
+        commas &= commas - 1;
+        field_begin[short_fields] = cursor;
+        field_end[short_fields] = comma;
+        cursor = comma + 1;
+      }
     }
-    if (comma == nullptr || comma == end) return SentenceError::kMalformed;
-    field_begin[field_idx] = cursor;
-    field_end[field_idx] = comma;
+  }
+  for (; short_fields < 4; ++short_fields) {
+    const char* comma = cursor;
+    while (comma != end && *comma != ',') ++comma;
+    if (comma == end) return SentenceError::kMalformed;
+    field_begin[short_fields] = cursor;
+    field_end[short_fields] = comma;
     cursor = comma + 1;
   }
-  field_begin[kFields - 1] = cursor;
-  field_end[kFields - 1] = end;
+  // The payload ends at the next comma. Nearly always that is the one before a one-digit
+  // fill field at the end; a comma earlier would fail the armour check below, which
+  // then splits at the first comma instead.
+  const char* payload_end = nullptr;
+  if (end - cursor >= 2 && end[-2] == ',') {
+    payload_end = end - 2;
+  } else {
+    payload_end =
+        static_cast<const char*>(std::memchr(cursor, ',', static_cast<std::size_t>(end - cursor)));
+    if (payload_end == nullptr) return SentenceError::kMalformed;
+  }
+  field_begin[4] = cursor;
+  field_end[4] = payload_end;
+  field_begin[5] = payload_end + 1;
+  field_end[5] = end;
   const auto field = [&](std::size_t field_idx) {
     return std::string_view(
         field_begin[field_idx],
@@ -296,8 +344,16 @@ SentenceError parse_sentence(std::string_view line, Sentence& s) {
   } else {
     return SentenceError::kMalformed;  // gpsd drops 'C', '12' and others too
   }
-  const std::string_view payload = field(4);
-  if (!is_armoured_payload(payload)) return SentenceError::kBadPayloadChar;
+  std::string_view payload = field(4);
+  if (!is_armoured_payload(payload)) {
+    const auto* first_comma =
+        static_cast<const char*>(std::memchr(payload.data(), ',', payload.size()));
+    if (first_comma == nullptr) return SentenceError::kBadPayloadChar;
+    field_end[4] = first_comma;  // "payload,x,...,d": as split at the first comma
+    field_begin[5] = first_comma + 1;
+    payload = field(4);
+    if (!is_armoured_payload(payload)) return SentenceError::kBadPayloadChar;
+  }
   s.payload = payload;
   // gpsd reads the first character of the fill field when it is a digit, else 0.
   const std::string_view fill = field(5);

@@ -146,11 +146,42 @@ TEST(Sentence, AcceptsMissingChecksumAsGpsdDoes) {
   EXPECT_FALSE(out.sentence.has_checksum);
 }
 
+TEST(Sentence, PayloadEndsAtTheFirstCommaAfterTheChannel) {
+  // The usual "payload,d" end is found from the end of the line; extra commas must still
+  // split the fields at the first comma, as gpsd does.
+  struct Case {
+    const char* line;
+    const char* payload;
+    int fill;
+  };
+  for (const Case& c : {
+           Case{"!AIVDM,1,1,,A,13nN34?000QFpgRWnQLLSPpF00SO,0,extra*49",
+                "13nN34?000QFpgRWnQLLSPpF00SO", 0},
+           Case{"!AIVDM,1,1,,A,13nN34?000QFpgRWnQLLSPpF00SO,*2F", "13nN34?000QFpgRWnQLLSPpF00SO",
+                0},
+           Case{"!AIVDM,1,1,,A,13nN34?000QFpgRWnQLLSPpF00SO,0,1*02", "13nN34?000QFpgRWnQLLSPpF00SO",
+                0},
+           Case{"!AIVDM,1,1,,A,13nN34?000QFpgR,WnQLLSPpF00SO,0*33", "13nN34?000QFpgR", 0},
+           Case{"!AIVDM,2,1,3,B,13nN34?000QFpgRWnQLLSPpF00SO,2*2E", "13nN34?000QFpgRWnQLLSPpF00SO",
+                2},
+       }) {
+    Sentence sentence;
+    ASSERT_EQ(parse_sentence(c.line, sentence), SentenceError::kNone) << c.line;
+    EXPECT_EQ(sentence.payload, c.payload) << c.line;
+    EXPECT_EQ(sentence.fill_bits, c.fill) << c.line;
+  }
+  // No comma after the payload at all, and a bad character before a trailing comma.
+  EXPECT_EQ(parse_sentence("!AIVDM,1,1,,A,13nN34?000QFpgRWnQLLSPpF00SO").error,
+            SentenceError::kMalformed);
+  EXPECT_EQ(parse_sentence("!AIVDM,1,1,,A,13nN34?000QFpgRWnQLLSPpF00S!,0").error,
+            SentenceError::kBadPayloadChar);
+}
+
 TEST(Sentence, ArmourCheckAgreesWithTheAlphabetForEveryByteAndPosition) {
   const auto in_alphabet = [](unsigned char c) {
     return (c >= '0' && c <= 'W') || (c >= '`' && c <= 'w');
   };
-  for (std::size_t length : {1U, 7U, 8U, 9U, 16U, 28U}) {
+  for (std::size_t length : {1U, 7U, 8U, 9U, 15U, 16U, 23U, 28U, 31U}) {
     for (std::size_t position = 0; position < length; ++position) {
       for (int byte = 0; byte < 256; ++byte) {
         std::string payload(length, '5');
@@ -164,7 +195,7 @@ TEST(Sentence, ArmourCheckAgreesWithTheAlphabetForEveryByteAndPosition) {
 
 TEST(Sentence, ChecksumMatchesBytewiseXor) {
   std::string body;
-  for (int length = 0; length < 40; ++length) {
+  for (int length = 0; length < 90; ++length) {
     std::uint8_t expected = 0;
     for (char c : body) expected ^= static_cast<std::uint8_t>(c);
     ASSERT_EQ(nmea_checksum(body), expected) << length;
