@@ -7,10 +7,42 @@
 #include <cstdio>
 #include <limits>
 
+#include "core/shared_library.h"
 #include "drift/time_text.h"
 
 namespace sw::drift {
 namespace {
+
+// libnetcdf, opened when a forcing file is first read (core/shared_library.h).
+// clang-format off
+#define SW_NETCDF_FUNCTIONS(X) \
+  X(nc_close)           \
+  X(nc_get_att_double)  \
+  X(nc_get_att_text)    \
+  X(nc_get_var_double)  \
+  X(nc_get_vara_float)  \
+  X(nc_inq_att)         \
+  X(nc_inq_dimlen)      \
+  X(nc_inq_nvars)       \
+  X(nc_inq_vardimid)    \
+  X(nc_inq_varname)     \
+  X(nc_inq_varndims)    \
+  X(nc_open)            \
+  X(nc_strerror)
+// clang-format on
+struct NetcdfApi {
+  SW_NETCDF_FUNCTIONS(SW_SHARED_API_MEMBER)
+};
+Status bind_netcdf(void* library, const char* soname, NetcdfApi& api) {
+  SW_NETCDF_FUNCTIONS(SW_SHARED_API_BIND)
+  return Ok{};
+}
+Result<const NetcdfApi*> load_netcdf() {
+  return load_shared_api<NetcdfApi>(SW_NETCDF_SONAME, bind_netcdf);
+}
+/// netCDF's functions: called only by a forcing that NetcdfForcing::open made, after
+/// load_netcdf() succeeded.
+const NetcdfApi& netcdf() { return *load_netcdf().value(); }
 
 constexpr double kNan = std::numeric_limits<double>::quiet_NaN();
 // Grids are accepted as regular if every spacing is within this fraction of the mean.
@@ -18,17 +50,17 @@ constexpr double kRegularTolerance = 1e-4;
 constexpr std::size_t kMaxNodes = 200'000'000;
 
 Error nc_error(const std::string& path, const std::string& what, int status) {
-  return Error{"bad_forcing", path + ": " + what + ": " + nc_strerror(status)};
+  return Error{"bad_forcing", path + ": " + what + ": " + netcdf().nc_strerror(status)};
 }
 
 std::optional<std::string> text_attribute(int ncid, int varid, const char* name) {
   nc_type type = 0;
   std::size_t length = 0;
-  if (nc_inq_att(ncid, varid, name, &type, &length) != NC_NOERR || type != NC_CHAR) {
+  if (netcdf().nc_inq_att(ncid, varid, name, &type, &length) != NC_NOERR || type != NC_CHAR) {
     return std::nullopt;
   }
   std::string value(length, '\0');
-  if (nc_get_att_text(ncid, varid, name, value.data()) != NC_NOERR) return std::nullopt;
+  if (netcdf().nc_get_att_text(ncid, varid, name, value.data()) != NC_NOERR) return std::nullopt;
   while (!value.empty() && value.back() == '\0') value.pop_back();
   return value;
 }
@@ -36,29 +68,30 @@ std::optional<std::string> text_attribute(int ncid, int varid, const char* name)
 std::optional<double> number_attribute(int ncid, int varid, const char* name) {
   nc_type type = 0;
   std::size_t length = 0;
-  if (nc_inq_att(ncid, varid, name, &type, &length) != NC_NOERR || length < 1 || type == NC_CHAR ||
-      type == NC_STRING) {
+  if (netcdf().nc_inq_att(ncid, varid, name, &type, &length) != NC_NOERR || length < 1 ||
+      type == NC_CHAR || type == NC_STRING) {
     return std::nullopt;
   }
   std::vector<double> values(length);
-  if (nc_get_att_double(ncid, varid, name, values.data()) != NC_NOERR) return std::nullopt;
+  if (netcdf().nc_get_att_double(ncid, varid, name, values.data()) != NC_NOERR) return std::nullopt;
   return values[0];
 }
 
 Result<std::vector<double>> read_axis(int ncid, int varid, const std::string& path) {
   int ndims = 0;
   int dims[NC_MAX_VAR_DIMS];
-  if (nc_inq_varndims(ncid, varid, &ndims) != NC_NOERR || ndims != 1 ||
-      nc_inq_vardimid(ncid, varid, dims) != NC_NOERR) {
+  if (netcdf().nc_inq_varndims(ncid, varid, &ndims) != NC_NOERR || ndims != 1 ||
+      netcdf().nc_inq_vardimid(ncid, varid, dims) != NC_NOERR) {
     return Error{"bad_forcing", path + ": coordinate variables must be 1-D"};
   }
   std::size_t length = 0;
-  if (const int status = nc_inq_dimlen(ncid, dims[0], &length); status != NC_NOERR) {
+  if (const int status = netcdf().nc_inq_dimlen(ncid, dims[0], &length); status != NC_NOERR) {
     return nc_error(path, "axis length", status);
   }
   if (length == 0 || length > 10'000'000) return Error{"bad_forcing", path + ": bad axis length"};
   std::vector<double> values(length);
-  if (const int status = nc_get_var_double(ncid, varid, values.data()); status != NC_NOERR) {
+  if (const int status = netcdf().nc_get_var_double(ncid, varid, values.data());
+      status != NC_NOERR) {
     return nc_error(path, "reading axis", status);
   }
   for (double value : values) {
@@ -70,7 +103,7 @@ Result<std::vector<double>> read_axis(int ncid, int varid, const std::string& pa
 // First variable whose standard_name is one of `names`, or -1.
 int find_by_standard_name(int ncid, std::initializer_list<const char*> names) {
   int nvars = 0;
-  if (nc_inq_nvars(ncid, &nvars) != NC_NOERR) return -1;
+  if (netcdf().nc_inq_nvars(ncid, &nvars) != NC_NOERR) return -1;
   for (const char* wanted : names) {
     for (int varid = 0; varid < nvars; ++varid) {
       if (text_attribute(ncid, varid, "standard_name") == std::string(wanted)) return varid;
@@ -123,10 +156,12 @@ Result<std::pair<double, TimeNs>> parse_cf_time_units(const std::string& units) 
 
 Result<std::unique_ptr<NetcdfForcing>> NetcdfForcing::open(const std::string& path,
                                                            Fallback fallback) {
+  if (auto loaded = load_netcdf(); !loaded) return loaded.error();
   std::unique_ptr<NetcdfForcing> forcing(new NetcdfForcing());
   forcing->fallback_ = fallback;
   forcing->info_.path = path;
-  if (const int status = nc_open(path.c_str(), NC_NOWRITE, &forcing->ncid_); status != NC_NOERR) {
+  if (const int status = netcdf().nc_open(path.c_str(), NC_NOWRITE, &forcing->ncid_);
+      status != NC_NOERR) {
     forcing->ncid_ = -1;
     return nc_error(path, "open", status);
   }
@@ -171,9 +206,9 @@ Result<std::unique_ptr<NetcdfForcing>> NetcdfForcing::open(const std::string& pa
   }
 
   int dims[3];
-  if (nc_inq_vardimid(ncid, lon_var, &dims[0]) != NC_NOERR ||
-      nc_inq_vardimid(ncid, lat_var, &dims[1]) != NC_NOERR ||
-      nc_inq_vardimid(ncid, time_var, &dims[2]) != NC_NOERR) {
+  if (netcdf().nc_inq_vardimid(ncid, lon_var, &dims[0]) != NC_NOERR ||
+      netcdf().nc_inq_vardimid(ncid, lat_var, &dims[1]) != NC_NOERR ||
+      netcdf().nc_inq_vardimid(ncid, time_var, &dims[2]) != NC_NOERR) {
     return Error{"bad_forcing", path + ": cannot read axis dimensions"};
   }
   const int lon_dim = dims[0], lat_dim = dims[1], time_dim = dims[2];
@@ -182,8 +217,8 @@ Result<std::unique_ptr<NetcdfForcing>> NetcdfForcing::open(const std::string& pa
     Variable variable;
     variable.id = varid;
     int var_dims[NC_MAX_VAR_DIMS];
-    if (nc_inq_varndims(ncid, varid, &variable.ndims) != NC_NOERR ||
-        nc_inq_vardimid(ncid, varid, var_dims) != NC_NOERR) {
+    if (netcdf().nc_inq_varndims(ncid, varid, &variable.ndims) != NC_NOERR ||
+        netcdf().nc_inq_vardimid(ncid, varid, var_dims) != NC_NOERR) {
       return Error{"bad_forcing", path + ": cannot read variable dimensions"};
     }
     for (int dim_idx = 0; dim_idx < variable.ndims; ++dim_idx) {
@@ -208,7 +243,7 @@ Result<std::unique_ptr<NetcdfForcing>> NetcdfForcing::open(const std::string& pa
   };
   auto var_name = [&](int varid) {
     char name[NC_MAX_NAME + 1] = {};
-    nc_inq_varname(ncid, varid, name);
+    netcdf().nc_inq_varname(ncid, varid, name);
     return std::string(name);
   };
 
@@ -260,7 +295,7 @@ Result<std::unique_ptr<NetcdfForcing>> NetcdfForcing::open(const std::string& pa
 }
 
 NetcdfForcing::~NetcdfForcing() {
-  if (ncid_ >= 0) nc_close(ncid_);
+  if (ncid_ >= 0) netcdf().nc_close(ncid_);
 }
 
 Status NetcdfForcing::read_level(const Variable& variable, std::size_t time_idx,
@@ -272,7 +307,7 @@ Status NetcdfForcing::read_level(const Variable& variable, std::size_t time_idx,
   count[variable.lat_dim] = static_cast<std::size_t>(info_.nlat);
   count[variable.lon_dim] = static_cast<std::size_t>(info_.nlon);
   std::vector<float> raw(static_cast<std::size_t>(info_.nlat) * info_.nlon);
-  if (const int status = nc_get_vara_float(ncid_, variable.id, start, count, raw.data());
+  if (const int status = netcdf().nc_get_vara_float(ncid_, variable.id, start, count, raw.data());
       status != NC_NOERR) {
     return nc_error(info_.path, "reading data", status);
   }

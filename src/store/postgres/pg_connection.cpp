@@ -7,8 +7,49 @@
 #include <cstring>
 #include <utility>
 
+#include "core/shared_library.h"
+
 namespace sw::store {
 namespace {
+
+// libpq, opened when a PostgreSQL store is first connected (core/shared_library.h).
+// clang-format off
+#define SW_LIBPQ_FUNCTIONS(X) \
+  X(PQclear)               \
+  X(PQcmdTuples)           \
+  X(PQconnectdb)           \
+  X(PQerrorMessage)        \
+  X(PQexec)                \
+  X(PQexecParams)          \
+  X(PQfinish)              \
+  X(PQftype)               \
+  X(PQgetResult)           \
+  X(PQgetisnull)           \
+  X(PQgetlength)           \
+  X(PQgetvalue)            \
+  X(PQntuples)             \
+  X(PQputCopyData)         \
+  X(PQputCopyEnd)          \
+  X(PQreset)               \
+  X(PQresultErrorField)    \
+  X(PQresultErrorMessage)  \
+  X(PQresultStatus)        \
+  X(PQsetNoticeProcessor)  \
+  X(PQstatus)
+// clang-format on
+struct LibpqApi {
+  SW_LIBPQ_FUNCTIONS(SW_SHARED_API_MEMBER)
+};
+Status bind_libpq(void* library, const char* soname, LibpqApi& api) {
+  SW_LIBPQ_FUNCTIONS(SW_SHARED_API_BIND)
+  return Ok{};
+}
+Result<const LibpqApi*> load_libpq() {
+  return load_shared_api<LibpqApi>(SW_LIBPQ_SONAME, bind_libpq);
+}
+/// libpq's functions: every caller holds a connection or result, which exist only once
+/// load_libpq() has succeeded (PgConnection::connect).
+const LibpqApi& pq() { return *load_libpq().value(); }
 
 // Type OIDs of the built-in types (catalog/pg_type_d.h, stable across versions).
 constexpr unsigned kBoolOid = 16;
@@ -39,7 +80,7 @@ std::uint64_t read_big_endian(const char* bytes, int length) {
 }
 
 std::string message_of(const PGconn* connection) {
-  std::string message = connection != nullptr ? PQerrorMessage(connection) : "out of memory";
+  std::string message = connection != nullptr ? pq().PQerrorMessage(connection) : "out of memory";
   while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
   return message;
 }
@@ -146,14 +187,16 @@ std::string_view PgArray::sql_type() const {
 
 // --- PgRow / PgResult ---------------------------------------------------------------
 
-bool PgRow::is_null(int column) const { return PQgetisnull(result_->handle(), row_, column) != 0; }
+bool PgRow::is_null(int column) const {
+  return pq().PQgetisnull(result_->handle(), row_, column) != 0;
+}
 
 std::int64_t PgRow::column_int64(int column) const {
   PGresult* result = result_->handle();
-  if (PQgetisnull(result, row_, column) != 0) return 0;
-  const char* bytes = PQgetvalue(result, row_, column);
-  const int length = PQgetlength(result, row_, column);
-  switch (PQftype(result, column)) {
+  if (pq().PQgetisnull(result, row_, column) != 0) return 0;
+  const char* bytes = pq().PQgetvalue(result, row_, column);
+  const int length = pq().PQgetlength(result, row_, column);
+  switch (pq().PQftype(result, column)) {
     case kInt8Oid:
       if (length == 8) return static_cast<std::int64_t>(read_big_endian(bytes, 8));
       return 0;
@@ -170,10 +213,10 @@ std::int64_t PgRow::column_int64(int column) const {
 
 double PgRow::column_double(int column) const {
   PGresult* result = result_->handle();
-  if (PQgetisnull(result, row_, column) != 0) return 0.0;
-  const char* bytes = PQgetvalue(result, row_, column);
-  const int length = PQgetlength(result, row_, column);
-  const unsigned type = PQftype(result, column);
+  if (pq().PQgetisnull(result, row_, column) != 0) return 0.0;
+  const char* bytes = pq().PQgetvalue(result, row_, column);
+  const int length = pq().PQgetlength(result, row_, column);
+  const unsigned type = pq().PQftype(result, column);
   if (type == kFloat8Oid && length == 8) {
     return std::bit_cast<double>(read_big_endian(bytes, 8));
   }
@@ -185,30 +228,30 @@ double PgRow::column_double(int column) const {
 
 std::string PgRow::column_text(int column) const {
   PGresult* result = result_->handle();
-  if (PQgetisnull(result, row_, column) != 0) return {};
-  return std::string(PQgetvalue(result, row_, column),
-                     static_cast<std::size_t>(PQgetlength(result, row_, column)));
+  if (pq().PQgetisnull(result, row_, column) != 0) return {};
+  return std::string(pq().PQgetvalue(result, row_, column),
+                     static_cast<std::size_t>(pq().PQgetlength(result, row_, column)));
 }
 
 PgResult::~PgResult() {
-  if (result_ != nullptr) PQclear(result_);
+  if (result_ != nullptr) pq().PQclear(result_);
 }
 
 PgResult::PgResult(PgResult&& other) noexcept : result_(std::exchange(other.result_, nullptr)) {}
 
 PgResult& PgResult::operator=(PgResult&& other) noexcept {
   if (this != &other) {
-    if (result_ != nullptr) PQclear(result_);
+    if (result_ != nullptr) pq().PQclear(result_);
     result_ = std::exchange(other.result_, nullptr);
   }
   return *this;
 }
 
-int PgResult::rows() const { return result_ != nullptr ? PQntuples(result_) : 0; }
+int PgResult::rows() const { return result_ != nullptr ? pq().PQntuples(result_) : 0; }
 
 std::uint64_t PgResult::affected_rows() const {
   if (result_ == nullptr) return 0;
-  const char* text = PQcmdTuples(result_);
+  const char* text = pq().PQcmdTuples(result_);
   std::uint64_t count = 0;
   for (; *text >= '0' && *text <= '9'; ++text) {
     count = count * 10 + static_cast<std::uint64_t>(*text - '0');
@@ -255,7 +298,7 @@ const std::string& PgCopyRows::finish() {
 // --- PgConnection -------------------------------------------------------------------
 
 PgConnection::~PgConnection() {
-  if (connection_ != nullptr) PQfinish(connection_);
+  if (connection_ != nullptr) pq().PQfinish(connection_);
 }
 
 PgConnection::PgConnection(PgConnection&& other) noexcept
@@ -263,31 +306,32 @@ PgConnection::PgConnection(PgConnection&& other) noexcept
 
 PgConnection& PgConnection::operator=(PgConnection&& other) noexcept {
   if (this != &other) {
-    if (connection_ != nullptr) PQfinish(connection_);
+    if (connection_ != nullptr) pq().PQfinish(connection_);
     connection_ = std::exchange(other.connection_, nullptr);
   }
   return *this;
 }
 
 Result<PgConnection> PgConnection::connect(const std::string& conninfo) {
-  PGconn* raw = PQconnectdb(conninfo.c_str());
+  if (auto loaded = load_libpq(); !loaded) return loaded.error();
+  PGconn* raw = pq().PQconnectdb(conninfo.c_str());
   PgConnection connection(raw);
-  if (raw == nullptr || PQstatus(raw) != CONNECTION_OK) {
+  if (raw == nullptr || pq().PQstatus(raw) != CONNECTION_OK) {
     return Error{"postgres_unavailable", "cannot connect: " + message_of(raw)};
   }
   // Notices (e.g. "extension already exists") are not errors: keep them off stderr.
-  PQsetNoticeProcessor(
+  pq().PQsetNoticeProcessor(
       raw, [](void* /*arg*/, const char* /*message*/) {}, nullptr);
   return connection;
 }
 
 bool PgConnection::connected() const {
-  return connection_ != nullptr && PQstatus(connection_) == CONNECTION_OK;
+  return connection_ != nullptr && pq().PQstatus(connection_) == CONNECTION_OK;
 }
 
 bool PgConnection::reset() {
   if (connection_ == nullptr) return false;
-  PQreset(connection_);
+  pq().PQreset(connection_);
   return connected();
 }
 
@@ -298,9 +342,10 @@ Error PgConnection::error(PGresult* result, std::string_view context) const {
     return Error{"postgres_unavailable", std::string(context) + ": " + message_of(connection_)};
   }
   std::string detail(context);
-  const char* state = result != nullptr ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
+  const char* state =
+      result != nullptr ? pq().PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
   if (state != nullptr) detail += std::string(" [") + state + "]";
-  const char* message = result != nullptr ? PQresultErrorMessage(result) : nullptr;
+  const char* message = result != nullptr ? pq().PQresultErrorMessage(result) : nullptr;
   detail += ": ";
   detail += message != nullptr && *message != '\0' ? message : message_of(connection_);
   while (!detail.empty() && detail.back() == '\n') detail.pop_back();
@@ -310,9 +355,9 @@ Error PgConnection::error(PGresult* result, std::string_view context) const {
 Status PgConnection::execute(std::string_view sql) {
   if (connection_ == nullptr) return Error{"postgres_unavailable", "not connected"};
   const std::string text(sql);
-  PgResult result(PQexec(connection_, text.c_str()));
+  PgResult result(pq().PQexec(connection_, text.c_str()));
   const ExecStatusType status =
-      result.handle() != nullptr ? PQresultStatus(result.handle()) : PGRES_FATAL_ERROR;
+      result.handle() != nullptr ? pq().PQresultStatus(result.handle()) : PGRES_FATAL_ERROR;
   if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
     return error(result.handle(), "statement failed");
   }
@@ -327,13 +372,13 @@ Result<PgResult> PgConnection::query(std::string_view sql, const PgParams& param
   for (const std::int64_t offset : params.offsets_) {
     values.push_back(offset < 0 ? nullptr : params.buffer_.data() + offset);
   }
-  PgResult result(PQexecParams(connection_, text.c_str(), params.size(),
-                               params.types_.empty() ? nullptr : params.types_.data(),
-                               values.empty() ? nullptr : values.data(),
-                               params.lengths_.empty() ? nullptr : params.lengths_.data(),
-                               params.formats_.empty() ? nullptr : params.formats_.data(), 1));
+  PgResult result(pq().PQexecParams(connection_, text.c_str(), params.size(),
+                                    params.types_.empty() ? nullptr : params.types_.data(),
+                                    values.empty() ? nullptr : values.data(),
+                                    params.lengths_.empty() ? nullptr : params.lengths_.data(),
+                                    params.formats_.empty() ? nullptr : params.formats_.data(), 1));
   const ExecStatusType status =
-      result.handle() != nullptr ? PQresultStatus(result.handle()) : PGRES_FATAL_ERROR;
+      result.handle() != nullptr ? pq().PQresultStatus(result.handle()) : PGRES_FATAL_ERROR;
   if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
     return error(result.handle(), "query failed");
   }
@@ -344,8 +389,8 @@ Status PgConnection::copy_in(std::string_view sql, PgCopyRows& rows) {
   if (connection_ == nullptr) return Error{"postgres_unavailable", "not connected"};
   const std::string text(sql);
   {
-    PgResult started(PQexec(connection_, text.c_str()));
-    if (started.handle() == nullptr || PQresultStatus(started.handle()) != PGRES_COPY_IN) {
+    PgResult started(pq().PQexec(connection_, text.c_str()));
+    if (started.handle() == nullptr || pq().PQresultStatus(started.handle()) != PGRES_COPY_IN) {
       return error(started.handle(), "copy failed to start");
     }
   }
@@ -355,14 +400,14 @@ Status PgConnection::copy_in(std::string_view sql, PgCopyRows& rows) {
   bool sent = true;
   for (std::size_t offset = 0; offset < data.size() && sent; offset += kChunk) {
     const std::size_t length = std::min(kChunk, data.size() - offset);
-    sent = PQputCopyData(connection_, data.data() + offset, static_cast<int>(length)) == 1;
+    sent = pq().PQputCopyData(connection_, data.data() + offset, static_cast<int>(length)) == 1;
   }
-  if (PQputCopyEnd(connection_, sent ? nullptr : "client failed to send") != 1) sent = false;
+  if (pq().PQputCopyEnd(connection_, sent ? nullptr : "client failed to send") != 1) sent = false;
   // Drain every result of the COPY (one, or more after an error).
   Status status = sent ? Status(Ok{}) : Status(error(nullptr, "copy failed"));
-  while (PGresult* raw = PQgetResult(connection_)) {
+  while (PGresult* raw = pq().PQgetResult(connection_)) {
     PgResult result(raw);
-    if (PQresultStatus(raw) != PGRES_COMMAND_OK && status.ok()) {
+    if (pq().PQresultStatus(raw) != PGRES_COMMAND_OK && status.ok()) {
       status = error(raw, "copy failed");
     }
   }
