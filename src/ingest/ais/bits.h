@@ -90,6 +90,16 @@ class Bits {
         std::memcpy(out, &big_endian, sizeof(big_endian));
         window <<= 48;
       }
+      if (const std::size_t rest = payload.size() - char_idx; rest != 0) {
+        // The last 1..7 characters: the low bits of the last eight packed.
+        std::uint64_t chunk = 0;
+        std::memcpy(&chunk, chars + payload.size() - 8, sizeof(chunk));
+        const std::uint64_t last = pack_sixbit(chunk) & ((1ULL << (6 * rest)) - 1);
+        window |= last << (shift + 48 - 6 * rest);
+        const std::uint64_t big_endian = __builtin_bswap64(window);
+        std::memcpy(out, &big_endian, sizeof(big_endian));
+        char_idx = payload.size();
+      }
       bit_count_ += char_idx * 6;
     }
     for (; char_idx < payload.size(); ++char_idx) {

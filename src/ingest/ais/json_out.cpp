@@ -61,20 +61,28 @@ void append_hex(TextBuffer& out, std::uint64_t value) {
 void append_json_escaped(TextBuffer& out, std::string_view text) {
   static constexpr char kHex[] = "0123456789abcdef";
   // Fast path: most names and texts need no escape at all. Test eight bytes at a
-  // time for a control byte (< 0x20), a byte >= 0x7f, '"' or '\\'.
+  // time for a control byte (< 0x20), a byte >= 0x7f, '"' or '\\'; the last eight
+  // bytes by one overlapping load rather than a byte loop.
   constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
   constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
-  std::size_t plain = 0;
-  for (; plain + 8 <= text.size(); plain += 8) {
+  const auto plain_word = [&](std::size_t at) {
     std::uint64_t word = 0;
-    std::memcpy(&word, text.data() + plain, sizeof(word));
+    std::memcpy(&word, text.data() + at, sizeof(word));
     const std::uint64_t below_space = (word - kOnes * 0x20) & ~word & kHigh;
     const std::uint64_t del_or_high = ((word + kOnes * 0x01) | word) & kHigh;
     const std::uint64_t quote = word ^ (kOnes * '"');
     const std::uint64_t backslash = word ^ (kOnes * '\\');
     const std::uint64_t has_quote = (quote - kOnes) & ~quote & kHigh;
     const std::uint64_t has_backslash = (backslash - kOnes) & ~backslash & kHigh;
-    if ((below_space | del_or_high | has_quote | has_backslash) != 0) break;
+    return (below_space | del_or_high | has_quote | has_backslash) == 0;
+  };
+  std::size_t plain = 0;
+  for (; plain + 8 <= text.size(); plain += 8) {
+    if (!plain_word(plain)) break;
+  }
+  if (plain + 8 > text.size() && text.size() >= 8 && plain_word(text.size() - 8)) {
+    out.append(text);  // every byte plain
+    return;
   }
   while (plain < text.size()) {
     const auto byte = static_cast<unsigned char>(text[plain]);

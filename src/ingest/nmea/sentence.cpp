@@ -283,7 +283,10 @@ SentenceError parse_sentence(std::string_view line, Sentence& s) {
     std::uint64_t word = 0;
     std::memcpy(&word, cursor, sizeof(word));
     std::uint64_t commas = comma_bytes(word);
-    if (std::popcount(commas) >= 4) {
+    std::uint64_t fourth = commas & (commas - 1);  // the lowest three cleared: a fourth?
+    fourth &= fourth - 1;
+    fourth &= fourth - 1;
+    if (fourth != 0) {
       const char* const base = cursor;
       for (; short_fields < 4; ++short_fields) {
         const char* comma = base + std::countr_zero(commas) / 8;

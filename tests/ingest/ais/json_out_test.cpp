@@ -59,6 +59,43 @@ TEST(JsonOut, EscapesLikeGpsd) {
   EXPECT_EQ(out.str(), "a\\\"b\\\\c\\u0001\\t\\u007f\\u00e9");
 }
 
+TEST(JsonOut, EscapesAtEveryPositionOfEveryLength) {
+  // One byte needing an escape at each position of plain texts of 1..40 bytes (the
+  // eight-byte scan and its overlapping last word), against a byte-by-byte reference.
+  const auto reference = [](std::string_view text) {
+    std::string out;
+    for (const char c : text) {
+      const auto byte = static_cast<unsigned char>(c);
+      if (c == '"' || c == '\\') {
+        out += '\\';
+        out += c;
+      } else if (byte < 0x20 || byte >= 0x7f) {
+        char escaped[8];
+        std::snprintf(escaped, sizeof(escaped), "\\u%04x", byte);
+        out += c == '\t' ? std::string("\\t") : std::string(escaped);
+      } else {
+        out += c;
+      }
+    }
+    return out;
+  };
+  for (std::size_t length = 1; length <= 40; ++length) {
+    const std::string plain(length, 'M');
+    TextBuffer clean;
+    append_json_escaped(clean, plain);
+    ASSERT_EQ(clean.str(), plain);
+    for (std::size_t position = 0; position < length; ++position) {
+      for (const char special : {'"', '\\', '\x01', '\t', '\x7f', '\xe9'}) {
+        std::string text = plain;
+        text[position] = special;
+        TextBuffer out;
+        append_json_escaped(out, text);
+        ASSERT_EQ(out.str(), reference(text)) << length << " " << position;
+      }
+    }
+  }
+}
+
 TEST(JsonOut, IntegersIncludingExtremes) {
   TextBuffer out;
   append_int(out, INT64_MIN);
