@@ -89,6 +89,10 @@ check_failed=0
 declare -A extra_lines
 for name in "${inputs[@]}"; do
   input="$work/$name.nmea"
+  # The timed runs delete their outputs before each run (--prepare), so the last one
+  # leaves only straitwatch's: both are written again here, untimed.
+  gpsdecode -j < "$input" > "$work/$name.gpsdecode.out" 2>/dev/null || true
+  "$straitwatch" ais decode -j "$input" > "$work/$name.straitwatch.out"
   # gpsd decodes only these talkers; both decoders get the lines gpsd would consider.
   awk '{ line = $0; sub(/^\\[^\\]*\\/, "", line)
          if (line ~ /^[!$]..VD[MO]/ && substr(line, 2, 2) !~ /^(AI|AB|AD|AN|AR|AS|AT|AX|BS|SA)$/) next
@@ -101,6 +105,12 @@ for name in "${inputs[@]}"; do
     actual="$work/$name.gpsd-talkers.straitwatch.out"
     gpsdecode -j < "$work/$name.gpsd-talkers.nmea" > "$expected" 2>/dev/null || true
     "$straitwatch" ais decode -j "$work/$name.gpsd-talkers.nmea" > "$actual"
+  fi
+  if [ ! -s "$expected" ]; then
+    check_failed=1
+    echo "$name: gpsdecode wrote nothing to compare ($expected)"
+    extra_lines[$name]="-"
+    continue
   fi
   diff "$expected" "$actual" > "$work/$name.diff" || true
   missing=$(grep -c '^<' "$work/$name.diff" || true)
