@@ -26,14 +26,6 @@ void append_number(TextBuffer& out, std::uint32_t value, bool padded) {
   }
 }
 
-void append_hex_bytes(TextBuffer& out, const std::uint8_t* bytes, std::size_t count) {
-  static constexpr char kHexDigits[] = "0123456789abcdef";
-  for (std::size_t byte_idx = 0; byte_idx < count; ++byte_idx) {
-    out.push_back(kHexDigits[bytes[byte_idx] >> 4]);
-    out.push_back(kHexDigits[bytes[byte_idx] & 0x0f]);
-  }
-}
-
 constexpr std::size_t kRouteWaypointBits = 55;
 constexpr std::size_t kRouteWaypointsOffset = 61;  // from the linkage field
 
@@ -90,9 +82,7 @@ void json_ten_thousandth_minutes(JsonOut& json, std::string_view name, std::int3
 void json_raw_payload(JsonOut& json, std::size_t bit_count, const std::uint8_t* bytes) {
   TextBuffer& out = json.value_of("data");
   out.push_back('"');
-  append_uint(out, bit_count);
-  out.push_back(':');
-  append_hex_bytes(out, bytes, (bit_count + 7) / 8);
+  append_bits_as_hex(out, bit_count, bytes);
   out.push_back('"');
 }
 

@@ -8,17 +8,6 @@ namespace {
 
 constexpr std::size_t kDataStart = 80;
 
-/// gpsd's "bits:hex" rendering of binary data (lower-case hex, whole bytes).
-void append_bit_data(TextBuffer& out, const BitData<736>& data) {
-  append_uint(out, data.bit_count);
-  out.push_back(':');
-  static constexpr char kHex[] = "0123456789abcdef";
-  for (std::size_t byte_idx = 0; byte_idx * 8 < data.bit_count; ++byte_idx) {
-    out.push_back(kHex[data.bytes[byte_idx] >> 4]);
-    out.push_back(kHex[data.bytes[byte_idx] & 0xf]);
-  }
-}
-
 }  // namespace
 
 DecodeError decode_body(const Bits& bits, Message& /*header*/, DgnssBroadcast& body) {
@@ -47,13 +36,13 @@ void write_json(const Message& /*header*/, const DgnssBroadcast& body, bool scal
   }
   TextBuffer& out = json.value_of("data");
   out.push_back('"');
-  append_bit_data(out, body.data);
+  append_bits_as_hex(out, body.data.bit_count, body.data.bytes.data());
   out.push_back('"');
 }
 
 void write_csv(const Message& /*header*/, const DgnssBroadcast& body, CsvOut& csv) {
   csv.i(body.lon).i(body.lat);
-  append_bit_data(csv.buffer(), body.data);
+  append_bits_as_hex(csv.buffer(), body.data.bit_count, body.data.bytes.data());
 }
 
 }  // namespace sw::ais

@@ -1,5 +1,6 @@
 #include "ingest/ais/json_out.h"
 
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <cstring>
@@ -56,6 +57,24 @@ void append_hex(TextBuffer& out, std::uint64_t value) {
   char digits[24];
   const auto result = std::to_chars(digits, digits + sizeof(digits), value, 16);
   out.append(digits, static_cast<std::size_t>(result.ptr - digits));
+}
+
+void append_hex_bytes(TextBuffer& out, const std::uint8_t* bytes, std::size_t count) {
+  // Both digits of a byte from one table entry, into room reserved once.
+  static constexpr auto kPairs = [] {
+    constexpr char kHex[] = "0123456789abcdef";
+    std::array<char, 512> pairs{};
+    for (std::size_t byte = 0; byte < 256; ++byte) {
+      pairs[2 * byte] = kHex[byte >> 4];
+      pairs[2 * byte + 1] = kHex[byte & 0xfU];
+    }
+    return pairs;
+  }();
+  char* tail = out.tail(2 * count);
+  for (std::size_t byte_idx = 0; byte_idx < count; ++byte_idx) {
+    std::memcpy(tail + 2 * byte_idx, kPairs.data() + 2 * std::size_t{bytes[byte_idx]}, 2);
+  }
+  out.advance(2 * count);
 }
 
 void append_json_escaped(TextBuffer& out, std::string_view text) {

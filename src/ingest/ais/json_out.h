@@ -105,6 +105,14 @@ void append_ten_thousandth_minutes_as_degrees(TextBuffer& out, std::int32_t raw)
 void append_uint_padded(TextBuffer& out, std::uint64_t value, int width);
 /// printf("%x", value).
 void append_hex(TextBuffer& out, std::uint64_t value);
+/// `count` bytes as lower-case hex, two digits each.
+void append_hex_bytes(TextBuffer& out, const std::uint8_t* bytes, std::size_t count);
+/// gpsd's "bits:hex" rendering of binary data: the bit count, ':', the whole bytes in hex.
+inline void append_bits_as_hex(TextBuffer& out, std::size_t bit_count, const std::uint8_t* bytes) {
+  append_uint(out, bit_count);
+  out.push_back(':');
+  append_hex_bytes(out, bytes, (bit_count + 7) / 8);
+}
 /// Escape as gpsd's json_stringify does: '"' and '\\' backslashed, control and
 /// non-ASCII bytes as \b \f \n \r \t or \u00XX.
 void append_json_escaped(TextBuffer& out, std::string_view text);

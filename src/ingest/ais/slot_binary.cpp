@@ -56,16 +56,6 @@ DecodeError decode_slot_binary(const Bits& bits, std::size_t trailer_bits, SlotB
   return DecodeError::kNone;
 }
 
-void append_bit_data(TextBuffer& out, const BitData<1004>& data) {
-  append_uint(out, data.bit_count);
-  out.push_back(':');
-  static constexpr char kHex[] = "0123456789abcdef";
-  for (std::size_t byte_idx = 0; byte_idx * 8 < data.bit_count; ++byte_idx) {
-    out.push_back(kHex[data.bytes[byte_idx] >> 4]);
-    out.push_back(kHex[data.bytes[byte_idx] & 0xf]);
-  }
-}
-
 }  // namespace
 
 DecodeError decode_body(const Bits& bits, Message& header, SlotBinary& body) {
@@ -86,7 +76,7 @@ void write_json(const Message& header, const SlotBinary& body, bool /*scaled*/, 
   json.u("app_id", body.app_id);
   TextBuffer& out = json.value_of("data");
   out.push_back('"');
-  append_bit_data(out, body.data);
+  append_bits_as_hex(out, body.data.bit_count, body.data.bytes.data());
   out.push_back('"');
   // gpsd 3.22 never decodes type 26's radio status and always prints 0.
   if (header.type == 26) json.u("radio", 0);
@@ -95,7 +85,7 @@ void write_json(const Message& header, const SlotBinary& body, bool /*scaled*/, 
 void write_csv(const Message& header, const SlotBinary& body, CsvOut& csv) {
   csv.u(body.addressed).u(body.structured).u(body.dest_mmsi).u(body.app_id);
   TextBuffer& out = csv.buffer();
-  append_bit_data(out, body.data);
+  append_bits_as_hex(out, body.data.bit_count, body.data.bytes.data());
   // Type 26 appends ":radio" to the data field (0, as in the JSON).
   if (header.type == 26) out.append(":0");
 }

@@ -96,6 +96,23 @@ TEST(JsonOut, EscapesAtEveryPositionOfEveryLength) {
   }
 }
 
+TEST(JsonOut, HexBytesAndBitCountsAsGpsdPrintsThem) {
+  std::vector<std::uint8_t> bytes(256);
+  std::string expected = "2041:";
+  for (std::size_t byte = 0; byte < bytes.size(); ++byte) {
+    bytes[byte] = static_cast<std::uint8_t>(byte);
+    char digits[4];
+    std::snprintf(digits, sizeof(digits), "%02x", static_cast<unsigned>(byte));
+    expected += digits;
+  }
+  TextBuffer out;
+  append_bits_as_hex(out, 2041, bytes.data());  // 256 bytes hold 2041 bits
+  EXPECT_EQ(out.str(), expected);
+  TextBuffer empty;
+  append_bits_as_hex(empty, 0, bytes.data());
+  EXPECT_EQ(empty.str(), "0:");
+}
+
 TEST(JsonOut, IntegersIncludingExtremes) {
   TextBuffer out;
   append_int(out, INT64_MIN);
