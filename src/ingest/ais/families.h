@@ -8,6 +8,7 @@
 /// mmsi) are decoded and printed by the dispatcher.
 
 #include <cstdint>
+#include <string_view>
 
 #include "ingest/ais/bits.h"
 #include "ingest/ais/json_out.h"
@@ -109,10 +110,10 @@ void append_stamp(TextBuffer& out, std::int64_t year, std::uint32_t month, std::
 
 /// Human-readable legends (ITU-R M.1371-5 tables, with gpsd's wording for
 /// byte-identical output).
-const char* navigation_status_text(std::uint32_t status);
-const char* epfd_text(std::uint32_t epfd);
-const char* ship_type_text(std::uint32_t shiptype);
-const char* station_type_text(std::uint32_t stationtype);
-const char* navaid_type_text(std::uint32_t aid_type);
+std::string_view navigation_status_text(std::uint32_t status);
+std::string_view epfd_text(std::uint32_t epfd);
+std::string_view ship_type_text(std::uint32_t shiptype);
+std::string_view station_type_text(std::uint32_t stationtype);
+std::string_view navaid_type_text(std::uint32_t aid_type);
 
 }  // namespace sw::ais

@@ -46,11 +46,11 @@ void append_ten_thousandth_minutes_as_degrees(TextBuffer& out, std::int32_t raw)
 }
 
 void append_uint_padded(TextBuffer& out, std::uint64_t value, int width) {
-  char digits[24];
-  const auto result = std::to_chars(digits, digits + sizeof(digits), value);
-  const auto length = static_cast<int>(result.ptr - digits);
-  for (int pad = length; pad < width; ++pad) out.push_back('0');
-  out.append(digits, static_cast<std::size_t>(result.ptr - digits));
+  const auto digits = static_cast<int>(decimal_digits(value));
+  const int pad = width > digits ? width - digits : 0;
+  char* tail = out.tail(static_cast<std::size_t>(pad) + 20);
+  std::memset(tail, '0', static_cast<std::size_t>(pad));
+  out.advance(static_cast<std::size_t>(write_uint(tail + pad, value) - tail));
 }
 
 void append_hex(TextBuffer& out, std::uint64_t value) {

@@ -7,7 +7,7 @@
 namespace sw::ais {
 namespace {
 
-constexpr const char* kNavigationStatus[] = {
+constexpr std::string_view kNavigationStatus[] = {
     "Under way using engine",
     "At anchor",
     "Not under command",
@@ -26,7 +26,7 @@ constexpr const char* kNavigationStatus[] = {
     "Not defined",
 };
 
-constexpr const char* kEpfd[] = {
+constexpr std::string_view kEpfd[] = {
     "Undefined",
     "GPS",
     "GLONASS",
@@ -38,7 +38,7 @@ constexpr const char* kEpfd[] = {
     "Galileo",
 };
 
-constexpr const char* kShipType[] = {
+constexpr std::string_view kShipType[] = {
     "Not available",
     "Reserved for future use",
     "Reserved for future use",
@@ -141,7 +141,7 @@ constexpr const char* kShipType[] = {
     "Other Type - no additional information",
 };
 
-constexpr const char* kStationType[] = {
+constexpr std::string_view kStationType[] = {
     "All types of mobiles",
     "Reserved for future use",
     "All types of Class B mobile stations",
@@ -160,7 +160,7 @@ constexpr const char* kStationType[] = {
     "Reserved for future use",
 };
 
-constexpr const char* kNavaidType[] = {
+constexpr std::string_view kNavaidType[] = {
     "Unspecified",
     "Reference point",
     "RACON",
@@ -196,23 +196,24 @@ constexpr const char* kNavaidType[] = {
 };
 
 template <std::size_t N>
-const char* legend(const char* const (&table)[N], std::uint32_t code, const char* invalid) {
+std::string_view legend(const std::string_view (&table)[N], std::uint32_t code,
+                        std::string_view invalid) {
   return code < N ? table[code] : invalid;
 }
 
 }  // namespace
 
-const char* navigation_status_text(std::uint32_t status) {
+std::string_view navigation_status_text(std::uint32_t status) {
   return legend(kNavigationStatus, status, "INVALID STATUS");
 }
-const char* epfd_text(std::uint32_t epfd) { return legend(kEpfd, epfd, "INVALID EPFD"); }
-const char* ship_type_text(std::uint32_t shiptype) {
+std::string_view epfd_text(std::uint32_t epfd) { return legend(kEpfd, epfd, "INVALID EPFD"); }
+std::string_view ship_type_text(std::uint32_t shiptype) {
   return legend(kShipType, shiptype, "INVALID SHIP TYPE");
 }
-const char* station_type_text(std::uint32_t stationtype) {
+std::string_view station_type_text(std::uint32_t stationtype) {
   return legend(kStationType, stationtype, "INVALID STATION TYPE");
 }
-const char* navaid_type_text(std::uint32_t aid_type) {
+std::string_view navaid_type_text(std::uint32_t aid_type) {
   return legend(kNavaidType, aid_type, "INVALID NAVAID TYPE");
 }
 

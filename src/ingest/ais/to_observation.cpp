@@ -36,8 +36,8 @@ void set_position(Observation& observation, std::optional<LatLon> position, doub
   observation.position_covariance = {sigma_m * sigma_m, 0.0, sigma_m * sigma_m};
 }
 
-void add(Observation& observation, const char* key, std::string value) {
-  observation.attributes.emplace_back(key, std::move(value));
+void add(Observation& observation, const char* key, std::string_view value) {
+  observation.attributes.emplace_back(key, std::string(value));
 }
 
 void add_dimensions(Observation& observation, std::uint32_t to_bow, std::uint32_t to_stern,

@@ -137,10 +137,12 @@ std::int64_t parse_gatehouse_time_ms(std::string_view line) {
   return ((days * 24 + hour) * 60 + minute) * 60'000 + second * 1000 + millisecond;
 }
 
+namespace {
+
 /// True if every character is one of the 64 of the AIS six-bit armour ('0'..'W',
 /// '`'..'w'). Eight characters at a time: for 7-bit bytes, (b | 0x80) - lo keeps the
 /// high bit iff b >= lo, and (hi | 0x80) - b keeps it iff b <= hi.
-bool is_armoured_payload(std::string_view payload) {
+[[gnu::always_inline]] inline bool armoured(std::string_view payload) {
   constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
   constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
   const auto at_least = [](std::uint64_t word, std::uint64_t low) {
@@ -169,6 +171,10 @@ bool is_armoured_payload(std::string_view payload) {
   }
   return true;
 }
+
+}  // namespace
+
+bool is_armoured_payload(std::string_view payload) { return armoured(payload); }
 
 const char* to_string(SentenceError error) {
   switch (error) {
@@ -348,14 +354,14 @@ SentenceError parse_sentence(std::string_view line, Sentence& s) {
     return SentenceError::kMalformed;  // gpsd drops 'C', '12' and others too
   }
   std::string_view payload = field(4);
-  if (!is_armoured_payload(payload)) {
+  if (!armoured(payload)) {
     const auto* first_comma =
         static_cast<const char*>(std::memchr(payload.data(), ',', payload.size()));
     if (first_comma == nullptr) return SentenceError::kBadPayloadChar;
     field_end[4] = first_comma;  // "payload,x,...,d": as split at the first comma
     field_begin[5] = first_comma + 1;
     payload = field(4);
-    if (!is_armoured_payload(payload)) return SentenceError::kBadPayloadChar;
+    if (!armoured(payload)) return SentenceError::kBadPayloadChar;
   }
   s.payload = payload;
   // gpsd reads the first character of the fill field when it is a digit, else 0.
