@@ -77,13 +77,11 @@ TEST(Sentence, DropsInvalidTagBlockButKeepsSentence) {
 TEST(Sentence, ReusedSentenceKeepsNothingOfThePreviousLine) {
   // The decoder parses every line into the same Sentence: a line without a tag block,
   // sequence id, channel or checksum must not inherit them from the line before.
+  constexpr std::string_view kTagged =
+      "\\g:1-2-1604,s:rORBCOMM008,c:1418169601,T:2014-12-10 00.00.01*37\\"
+      "!AIVDM,2,1,6,A,53@o0E000001Q0CG37U8u<Tp4q@D00000000000018330400000000000000,0*63";
   Sentence sentence;
-  ASSERT_EQ(
-      parse_sentence("\\g:1-2-1604,s:rORBCOMM008,c:1418169601,T:2014-12-10 00.00.01*37\\"
-                     "!AIVDM,2,1,6,A,53@o0E000001Q0CG37U8u<Tp4q@D00000000000018330400000000000000,"
-                     "0*63",
-                     sentence),
-      SentenceError::kNone);
+  ASSERT_EQ(parse_sentence(kTagged, sentence), SentenceError::kNone);
   ASSERT_TRUE(sentence.tag.present);
   ASSERT_EQ(parse_sentence("!AIVDO,1,1,,,B3aC3LP00063aj7RNpl03wSUwP06,0", sentence),
             SentenceError::kNone);
@@ -97,12 +95,7 @@ TEST(Sentence, ReusedSentenceKeepsNothingOfThePreviousLine) {
   EXPECT_TRUE(sentence.own_ship);
   EXPECT_EQ(sentence.payload, "B3aC3LP00063aj7RNpl03wSUwP06");
   // An invalid tag block after a valid one: dropped, flagged, nothing kept.
-  ASSERT_EQ(
-      parse_sentence("\\g:1-2-1604,s:rORBCOMM008,c:1418169601,T:2014-12-10 00.00.01*37\\"
-                     "!AIVDM,2,1,6,A,53@o0E000001Q0CG37U8u<Tp4q@D00000000000018330400000000000000,"
-                     "0*63",
-                     sentence),
-      SentenceError::kNone);
+  ASSERT_EQ(parse_sentence(kTagged, sentence), SentenceError::kNone);
   ASSERT_EQ(parse_sentence("\\n:3140,s:FooBar,c:1428451253*1C\\"
                            "!BSVDM,1,1,,A,13nN34?000QFpgRWnQLLSPpF00SO,3*05",
                            sentence),
