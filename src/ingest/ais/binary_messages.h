@@ -161,6 +161,11 @@ using AddressedApplication =
 
 /// Type 6: addressed binary message.
 struct AddressedBinary {
+  // Declared, not defaulted: value-initialised (std::variant::emplace), the struct would
+  // otherwise be zero-filled whole first, the storage of the application variant's
+  // largest alternative included (a few hundred bytes per message); the members'
+  // initialisers below are all it needs.
+  AddressedBinary() {}  // NOLINT(modernize-use-equals-default)
   std::uint32_t seqno = 0;
   std::uint32_t dest_mmsi = 0;
   bool retransmit = false;
@@ -290,6 +295,11 @@ using BroadcastApplication =
 
 /// Type 8: binary broadcast message.
 struct BroadcastBinary {
+  // Declared, not defaulted: value-initialised (std::variant::emplace), the struct would
+  // otherwise be zero-filled whole first, the storage of the application variant's
+  // largest alternative included (a few hundred bytes per message); the members'
+  // initialisers below are all it needs.
+  BroadcastBinary() {}  // NOLINT(modernize-use-equals-default)
   std::uint32_t dac = 0;
   std::uint32_t fid = 0;
   bool structured = false;
